@@ -1,0 +1,23 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, ConfigModule, LoggingModule } from '@lc/core';
+import { DatabaseModule } from '@lc/database';
+import { MessagingModule } from '@lc/messaging';
+import { HealthModule } from './health/health.module';
+import { MetricsController } from './metrics/metrics.controller';
+
+@Module({})
+export class AppModule {
+  static forRoot(overrides: Partial<Record<keyof AppConfig, string>> = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(overrides),
+        LoggingModule.forRoot(),
+        DatabaseModule.forRoot('lc-api'),
+        MessagingModule.forRoot(),
+        HealthModule,
+      ],
+      controllers: [MetricsController],
+    };
+  }
+}

@@ -1,0 +1,76 @@
+import { RequestMethod } from '@nestjs/common';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from '@fastify/helmet';
+import cors from '@fastify/cors';
+import { Logger } from 'nestjs-pino';
+import {
+  APP_CONFIG,
+  AppConfig,
+  createValidationPipe,
+  httpRequestDuration,
+  ProblemDetailsFilter,
+  requestIdFor,
+} from '@lc/core';
+
+export const API_PREFIX = 'api/v1';
+
+export function createFastifyAdapter(): FastifyAdapter {
+  return new FastifyAdapter({ trustProxy: true, bodyLimit: 1024 * 1024, genReqId: requestIdFor });
+}
+
+/** Everything main.ts and the tests both need, so tests speak to the same app people use. */
+export async function setupApp(app: NestFastifyApplication): Promise<AppConfig> {
+  const config = app.get<AppConfig>(APP_CONFIG);
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+  app.enableShutdownHooks();
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+
+  const fastify = app.getHttpAdapter().getInstance();
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+  await app.register(cors, {
+    origin: config.CORS_ORIGINS.length > 0 ? config.CORS_ORIGINS : false,
+    credentials: true,
+    exposedHeaders: ['x-request-id'],
+  });
+
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  fastify.addHook('onResponse', async (request, reply) => {
+    httpRequestDuration.observe(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: String(reply.statusCode),
+      },
+      reply.elapsedTime / 1000,
+    );
+  });
+
+  if (config.SWAGGER_ENABLED) {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Learning Community API (ชุมชนนวัตกรรมการเรียนรู้)')
+        .setDescription('OBEC Learning Community: innovations, feedback, points, perks and the cockpit.')
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    );
+    SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  }
+  return config;
+}

@@ -1,0 +1,22 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, ConfigModule, LoggingModule } from '@lc/core';
+import { DatabaseModule } from '@lc/database';
+import { EventProcessingModule, MessagingModule } from '@lc/messaging';
+import { WorkerRunner } from './worker-runner';
+
+@Module({})
+export class WorkerModule {
+  static forRoot(overrides: Partial<Record<keyof AppConfig, string>> = {}): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(overrides),
+        LoggingModule.forRoot(),
+        DatabaseModule.forRoot('lc-worker'),
+        MessagingModule.forRoot(),
+        EventProcessingModule.forRoot(),
+      ],
+      providers: [WorkerRunner],
+    };
+  }
+}

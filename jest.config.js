@@ -1,0 +1,53 @@
+/**
+ * Two tiers: unit specs beside the code (pure rules, no servers) and integration/end-to-end specs in test/
+ * against real PostgreSQL and Redis, each suite on its own database cloned from a migrated template.
+ */
+const swc = [
+  '<rootDir>/test/support/swc-transformer.js',
+  {
+    swcrc: false,
+    jsc: {
+      target: 'es2023',
+      parser: { syntax: 'typescript', decorators: true, dynamicImport: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+const moduleNameMapper = {
+  '^@lc/(core|database|messaging|identity)$': '<rootDir>/libs/$1/src',
+  '^@lc/(core|database|messaging|identity)/(.*)$': '<rootDir>/libs/$1/src/$2',
+};
+
+// Packages that ship ES modules only; Jest on Node 20 cannot require() them, so they are compiled too.
+const ESM_ONLY = ['@nestjs/', 'content-disposition/'];
+const esmOnly = ESM_ONLY.map((name) => name.replace('/', '\\/')).join('|');
+
+const common = {
+  testEnvironment: 'node',
+  rootDir: __dirname,
+  moduleNameMapper,
+  transform: { '^.+\\.ts$': swc, [`/node_modules/(${esmOnly}).+\\.js$`]: swc },
+  transformIgnorePatterns: [`/node_modules/(?!${esmOnly})`],
+};
+
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts'],
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      testTimeout: 60_000,
+    },
+  ],
+};

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+const booleanFromString = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+const commaList = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0),
+);
+
+/**
+ * Every environment variable the platform reads, validated once at start-up.
+ * `.env.example` documents each one; keep the two in step.
+ */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CORS_ORIGINS: commaList.default([]),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(2000),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30000),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]+$/i)
+    .default('lc'),
+  QUEUE_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(16),
+  JOB_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
+  JOB_BACKOFF_MS: z.coerce.number().int().min(10).default(1000),
+  OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(10000).default(500),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1000),
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  SWAGGER_ENABLED: booleanFromString.default(true),
+});
+
+export type AppConfig = z.infer<typeof configSchema>;
+
+export class ConfigValidationError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      `Invalid configuration (การตั้งค่าไม่ถูกต้อง):\n` +
+        problems.map((problem) => `  - ${problem.variable}: ${problem.message}`).join('\n'),
+    );
+    this.name = 'ConfigValidationError';
+  }
+}
+
+/** Validates an environment (normally `process.env`) into the typed configuration, or throws naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const result = configSchema.safeParse(present);
+  if (!result.success) {
+    throw new ConfigValidationError(
+      result.error.issues.map((issue) => ({
+        variable: issue.path.join('.') || '(environment)',
+        message: issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message,
+      })),
+    );
+  }
+  return result.data;
+}

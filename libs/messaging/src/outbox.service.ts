@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { uuidv7 } from '@lc/core';
+import type { EventPayloads, EventType } from './event-catalogue';
+
+export interface AppendedEvent {
+  id: string;
+  type: string;
+}
+
+/**
+ * Writes events into the outbox inside the caller's transaction: the event exists if and only if the
+ * change it describes committed. Nothing here talks to Redis.
+ */
+@Injectable()
+export class OutboxService {
+  async append<T extends EventType>(
+    manager: EntityManager,
+    type: T,
+    payload: EventPayloads[T],
+    version = 1,
+  ): Promise<AppendedEvent> {
+    return this.appendMany(manager, [{ type, payload, version }]).then((events) => events[0]!);
+  }
+
+  async appendMany(
+    manager: EntityManager,
+    events: { type: EventType; payload: EventPayloads[EventType]; version?: number }[],
+  ): Promise<AppendedEvent[]> {
+    if (events.length === 0) return [];
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('OutboxService.append must run inside a transaction');
+    }
+    const ids = events.map(() => uuidv7());
+    await manager.query(
+      `INSERT INTO outbox_event (id, type, version, payload)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::jsonb[])`,
+      [
+        ids,
+        events.map((e) => e.type),
+        events.map((e) => e.version ?? 1),
+        events.map((e) => JSON.stringify(e.payload)),
+      ],
+    );
+    return events.map((event, index) => ({ id: ids[index]!, type: event.type }));
+  }
+}

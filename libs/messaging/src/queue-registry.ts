@@ -1,0 +1,58 @@
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import type IORedis from 'ioredis';
+import { APP_CONFIG, AppConfig } from '@lc/core';
+import { MESSAGING_OPTIONS, ResolvedMessagingOptions } from './messaging-options';
+import { subscriberQueueName } from './queue-names';
+import { createRedis } from './redis-connection';
+
+/** Producer-side BullMQ queues, one per subscriber, sharing one Redis connection. */
+@Injectable()
+export class QueueRegistry implements OnModuleDestroy {
+  private readonly queues = new Map<string, Queue>();
+  private connection: IORedis | null = null;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(MESSAGING_OPTIONS) private readonly options: ResolvedMessagingOptions,
+  ) {}
+
+  subscribers(): string[] {
+    return Object.keys(this.options.subscriptions);
+  }
+
+  subscribersOf(eventType: string): string[] {
+    return Object.entries(this.options.subscriptions)
+      .filter(([, types]) => types.includes(eventType))
+      .map(([subscriber]) => subscriber);
+  }
+
+  queueFor(subscriber: string): Queue {
+    let queue = this.queues.get(subscriber);
+    if (!queue) {
+      this.connection ??= createRedis(this.config.REDIS_URL, 'producer', 'lc-queues');
+      queue = new Queue(subscriberQueueName(subscriber), {
+        connection: this.connection,
+        prefix: this.config.QUEUE_PREFIX,
+        defaultJobOptions: {
+          attempts: this.config.JOB_ATTEMPTS,
+          backoff: { type: 'exponential', delay: this.config.JOB_BACKOFF_MS },
+          removeOnComplete: { age: 24 * 3600, count: 100_000 },
+          // Failed jobs stay for inspection (two weeks), then go.
+          removeOnFail: { age: 14 * 24 * 3600 },
+        },
+      });
+      this.queues.set(subscriber, queue);
+    }
+    return queue;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((queue) => queue.close().catch(() => undefined)));
+    this.queues.clear();
+    if (this.connection) {
+      this.connection.disconnect();
+      this.connection = null;
+    }
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Once per `npm test`: find or start PostgreSQL and Redis, then build the template database with the real
+ * migrations. Suites clone it (CREATE DATABASE … TEMPLATE), which takes milliseconds.
+ */
+import { Client } from 'pg';
+import { runMigrations } from '../../libs/database/src/migrate';
+import { createDatabase, ensureServices, redact, withDatabase } from '../../scripts/local-services';
+
+export const TEMPLATE_DATABASE = 'lc_test_template';
+
+export default async function globalSetup(): Promise<void> {
+  const started = Date.now();
+  const services = await ensureServices({
+    purpose: 'test',
+    log: (line) => process.stdout.write(`[test services] ${line}\n`),
+  });
+  (globalThis as { __LC_SERVICES__?: typeof services }).__LC_SERVICES__ = services;
+
+  const admin = new Client({ connectionString: services.databaseUrl });
+  await admin.connect();
+  try {
+    const leftovers = await admin.query(
+      `SELECT datname FROM pg_database WHERE datname LIKE 'lc\\_t\\_%' OR datname = $1`,
+      [TEMPLATE_DATABASE],
+    );
+    for (const row of leftovers.rows as { datname: string }[]) {
+      await admin.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
+    }
+  } finally {
+    await admin.end();
+  }
+  const templateUrl = await createDatabase(services.databaseUrl, TEMPLATE_DATABASE);
+  await runMigrations({
+    DATABASE_URL: templateUrl,
+    DATABASE_POOL_SIZE: 2,
+    DATABASE_CONNECT_TIMEOUT_MS: 5000,
+    DATABASE_STATEMENT_TIMEOUT_MS: 0,
+  });
+
+  process.env.LC_TEST_SERVER_URL = withDatabase(services.databaseUrl, 'postgres');
+  process.env.LC_TEST_ADMIN_URL = services.databaseUrl;
+  process.env.LC_TEST_TEMPLATE = TEMPLATE_DATABASE;
+  process.env.LC_TEST_REDIS_URL = services.redisUrl;
+  process.stdout.write(
+    `[test services] PostgreSQL ${redact(services.databaseUrl)}, Redis ${services.redisUrl}, template ready in ${Date.now() - started} ms\n`,
+  );
+}
