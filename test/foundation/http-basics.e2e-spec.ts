@@ -1,6 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { IsInt, IsString, Max, Min } from 'class-validator';
 import request from 'supertest';
+import { Public } from '../../apps/api/src/auth/access.decorators';
 import { createTestEnvironment, startTestApp, TestApp, TestEnvironment } from '../support/test-app';
 
 class EchoDto {
@@ -14,6 +15,7 @@ class EchoDto {
 }
 
 /** A route that takes a body, to exercise the global validation the real routes share. */
+@Public()
 @Controller('test-echo')
 class EchoController {
   @Post()

@@ -28,6 +28,7 @@ export async function createTestEnvironment(extra: ConfigOverrides = {}): Promis
     REDIS_URL: testRedisUrl(),
     QUEUE_PREFIX: queuePrefix,
     WORKER_METRICS_PORT: '0',
+    JWT_SECRET: 'test-secret-for-the-e2e-suites-only-0123456789',
     ...extra,
   };
   return { databaseUrl: database.url, redisUrl: testRedisUrl(), queuePrefix, overrides, drop: database.drop };

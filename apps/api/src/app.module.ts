@@ -3,6 +3,7 @@ import { AppConfig, ConfigModule, LoggingModule } from '@lc/core';
 import { DatabaseModule } from '@lc/database';
 import { MessagingModule } from '@lc/messaging';
 import { HealthModule } from './health/health.module';
+import { IdentityHttpModule } from './identity/identity-http.module';
 import { MetricsController } from './metrics/metrics.controller';
 
 @Module({})
@@ -16,6 +17,7 @@ export class AppModule {
         DatabaseModule.forRoot('lc-api'),
         MessagingModule.forRoot(),
         HealthModule,
+        IdentityHttpModule,
       ],
       controllers: [MetricsController],
     };

@@ -6,8 +6,9 @@ import { AppModule } from './app.module';
 import { createFastifyAdapter, setupApp } from './setup-app';
 
 async function bootstrap(): Promise<void> {
+  let trustProxyHops = 0;
   try {
-    loadConfig();
+    trustProxyHops = loadConfig().TRUST_PROXY_HOPS;
   } catch (error) {
     if (error instanceof ConfigValidationError) {
       process.stderr.write(`${error.message}\n`);
@@ -15,9 +16,13 @@ async function bootstrap(): Promise<void> {
     }
     throw error;
   }
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(), createFastifyAdapter(), {
-    bufferLogs: true,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(),
+    createFastifyAdapter(trustProxyHops),
+    {
+      bufferLogs: true,
+    },
+  );
   const config = await setupApp(app);
   await app.listen(config.PORT, config.HOST);
 }

@@ -10,3 +10,4 @@ export * from './ids';
 export * from './clock';
 export * from './pagination';
 export * from './metrics/metrics';
+export * from './reference/reference-data';

@@ -1,6 +1,10 @@
 import { ConfigValidationError, loadConfig } from './app-config';
 
-const valid = { DATABASE_URL: 'postgres://u:p@localhost:5432/db', REDIS_URL: 'redis://localhost:6379' };
+const valid = {
+  DATABASE_URL: 'postgres://u:p@localhost:5432/db',
+  REDIS_URL: 'redis://localhost:6379',
+  JWT_SECRET: 'a-test-secret-that-is-long-enough-0123456789',
+};
 
 describe('loadConfig', () => {
   it('applies defaults to a minimal valid environment', () => {
@@ -13,13 +17,13 @@ describe('loadConfig', () => {
   it('names every missing or bad variable', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', REDIS_URL: 'http://nope' });
+      loadConfig({ PORT: 'eighty', REDIS_URL: 'http://nope', JWT_SECRET: 'short' });
     } catch (caught) {
       error = caught;
     }
     expect(error).toBeInstanceOf(ConfigValidationError);
     const variables = (error as ConfigValidationError).problems.map((problem) => problem.variable).sort();
-    expect(variables).toEqual(['DATABASE_URL', 'PORT', 'REDIS_URL']);
+    expect(variables).toEqual(['DATABASE_URL', 'JWT_SECRET', 'PORT', 'REDIS_URL']);
     expect((error as Error).message).toContain('DATABASE_URL: is required');
   });
 

@@ -38,6 +38,18 @@ export const configSchema = z.object({
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1000),
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   SWAGGER_ENABLED: booleanFromString.default(true),
+  /** Trust X-Forwarded-For from this many proxy hops (0: the socket address is the client). */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  JWT_ISSUER: z.string().min(1).default('learning-community'),
+  JWT_AUDIENCE: z.string().min(1).default('learning-community-api'),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(900).default(900),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(30),
+  LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+  LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).default(100),
+  LOGIN_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  /** Demo accounts' password (quickstart only; demo data is never seeded in production). */
+  DEMO_PASSWORD: z.string().min(8).default('learn-to-earn-2026'),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

@@ -1,4 +1,10 @@
 import { CreateOutbox1763900000000 } from './1763900000000-CreateOutbox';
+import { CreateIdentity1763900100000 } from './1763900100000-CreateIdentity';
+import { SeedReferenceAreas1763900200000 } from './1763900200000-SeedReferenceAreas';
 
 /** Every migration, in order. Listed explicitly so builds and tests load exactly the same set. */
-export const MIGRATIONS = [CreateOutbox1763900000000];
+export const MIGRATIONS = [
+  CreateOutbox1763900000000,
+  CreateIdentity1763900100000,
+  SeedReferenceAreas1763900200000,
+];

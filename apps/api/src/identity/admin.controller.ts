@@ -1,0 +1,94 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DomainError } from '@lc/core';
+import { Actor, MembersService, OrganisationsService, RoleGrantsService } from '@lc/identity';
+import { CurrentActor, Roles } from '../auth/access.decorators';
+import { GrantRoleDto, ImportQuery, OptionalReasonDto, ReasonDto, RoleGrantsQuery } from './identity.dto';
+
+function csvBody(body: unknown): string {
+  if (typeof body !== 'string') throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as text/csv');
+  return body;
+}
+
+@ApiTags('admin')
+@Controller('admin')
+export class AdminController {
+  constructor(
+    private readonly grants: RoleGrantsService,
+    private readonly organisations: OrganisationsService,
+    private readonly members: MembersService,
+  ) {}
+
+  @Roles('obec_admin', 'area_admin')
+  @Post('role-grants')
+  @ApiOperation({
+    summary: 'Grant a role (obec_admin: any; area_admin: school_admin within its area); audited',
+  })
+  grant(@CurrentActor() actor: Actor, @Body() body: GrantRoleDto) {
+    return this.grants.grant(actor, body);
+  }
+
+  @Roles('obec_admin', 'area_admin')
+  @Delete('role-grants/:id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Revoke a role grant; audited' })
+  async revoke(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: OptionalReasonDto,
+  ): Promise<void> {
+    await this.grants.revoke(actor, id, body?.reason ?? null);
+  }
+
+  @Roles('obec_admin', 'area_admin')
+  @Get('role-grants')
+  async listGrants(@CurrentActor() actor: Actor, @Query() query: RoleGrantsQuery) {
+    return { items: await this.grants.list(actor, query.memberId), nextCursor: null };
+  }
+
+  @Roles('obec_admin')
+  @Post('imports/schools')
+  @HttpCode(200)
+  @ApiConsumes('text/csv')
+  @ApiOperation({
+    summary:
+      'Import schools from CSV (code, name_th, name_en, area_code, province_code, local_org_code, local_org_name_th)',
+  })
+  importSchools(@CurrentActor() actor: Actor, @Body() body: unknown, @Query() query: ImportQuery) {
+    return this.organisations.importSchools(actor, csvBody(body), query.skipInvalid === 'true');
+  }
+
+  @Roles('obec_admin')
+  @Post('imports/areas')
+  @HttpCode(200)
+  @ApiConsumes('text/csv')
+  @ApiOperation({ summary: "Import educational service areas from CSV in OBEC's list format" })
+  importAreas(@CurrentActor() actor: Actor, @Body() body: unknown, @Query() query: ImportQuery) {
+    return this.organisations.importAreas(actor, csvBody(body), query.skipInvalid === 'true');
+  }
+
+  @Roles('obec_admin', 'area_admin')
+  @Post('members/:id/disable')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: "Disable an account: every session ends at once (area admins: their area's members)",
+  })
+  async disable(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ReasonDto,
+  ): Promise<void> {
+    await this.members.setDisabled(actor, id, true, body.reason);
+  }
+
+  @Roles('obec_admin', 'area_admin')
+  @Post('members/:id/enable')
+  @HttpCode(204)
+  async enable(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ReasonDto,
+  ): Promise<void> {
+    await this.members.setDisabled(actor, id, false, body.reason);
+  }
+}

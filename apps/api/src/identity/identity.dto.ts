@@ -1,0 +1,169 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  Equals,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class RegisterDto {
+  @ApiProperty({ example: 'kru.somchai@example.ac.th' })
+  @Transform(trim)
+  @IsEmail({}, { message: 'email must be a valid e-mail address' })
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ minLength: 8, maxLength: 128, description: 'Any characters; common passwords are refused' })
+  @IsString()
+  @Length(8, 128)
+  password!: string;
+
+  @ApiProperty({ example: 'ครูสมชาย ใจดี' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 120)
+  displayName!: string;
+
+  @ApiProperty({ description: 'A memberKinds code of the taxonomy', example: 'teacher' })
+  @IsString()
+  @MaxLength(40)
+  memberKind!: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  schoolId?: string;
+
+  @ApiProperty({
+    description: 'Acceptance of the terms of use and the privacy notice (PDPA consent)',
+    example: true,
+  })
+  @IsBoolean()
+  @Equals(true, { message: 'acceptTerms must be true' })
+  acceptTerms!: boolean;
+}
+
+export class LoginDto {
+  @ApiProperty() @IsString() @MaxLength(254) email!: string;
+  @ApiProperty() @IsString() @MaxLength(1024) password!: string;
+}
+
+export class RefreshDto {
+  @ApiProperty() @IsString() @Length(20, 200) refreshToken!: string;
+}
+
+export class UpdateProfileDto {
+  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Length(1, 120) displayName?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) memberKind?: string;
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
+  schoolId?: string | null;
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(20)
+  academicStanding?: string | null;
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  learningAreas?: string[];
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(2000)
+  bio?: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'Private: shown only to the member' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(30)
+  phone?: string | null;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty() @IsString() @MaxLength(1024) currentPassword!: string;
+  @ApiProperty() @IsString() @Length(8, 128) newPassword!: string;
+}
+
+export class ErasureDto {
+  @ApiProperty({ description: 'The current password, to confirm' })
+  @IsString()
+  @MaxLength(1024)
+  password!: string;
+}
+
+export class ReasonDto {
+  @ApiProperty() @Transform(trim) @IsString() @Length(3, 500) reason!: string;
+}
+
+export class OptionalReasonDto {
+  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Length(3, 500) reason?: string;
+}
+
+export class GrantRoleDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() memberId!: string;
+
+  @ApiProperty({ enum: ['partner_staff', 'school_admin', 'area_admin', 'moderator', 'obec_admin'] })
+  @IsIn(['partner_staff', 'school_admin', 'area_admin', 'moderator', 'obec_admin'])
+  role!: 'partner_staff' | 'school_admin' | 'area_admin' | 'moderator' | 'obec_admin';
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The partner, school or area the role covers; none for national roles',
+  })
+  @IsOptional()
+  @IsUUID()
+  scopeId?: string;
+
+  @ApiProperty() @Transform(trim) @IsString() @Length(3, 500) reason!: string;
+}
+
+export class AreasQuery {
+  @ApiPropertyOptional({ enum: ['primary', 'secondary'] })
+  @IsOptional()
+  @IsIn(['primary', 'secondary'])
+  level?: string;
+  @ApiPropertyOptional({ description: 'Province code, Thai or English name' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  province?: string;
+}
+
+export class SchoolsQuery {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() areaId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) q?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) cursor?: string;
+}
+
+export class CursorQuery {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) cursor?: string;
+}
+
+export class RoleGrantsQuery {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() memberId?: string;
+}
+
+export class ImportQuery {
+  @ApiPropertyOptional({ description: 'Import the valid rows and report the others' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  skipInvalid?: 'true' | 'false';
+}

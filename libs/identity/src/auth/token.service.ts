@@ -1,0 +1,43 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { APP_CONFIG, AppConfig } from '@lc/core';
+
+export const ACCESS_TOKEN_ALGORITHM = 'HS256';
+
+export interface AccessTokenClaims {
+  sub: string;
+  sid: string;
+}
+
+@Injectable()
+export class TokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  signAccessToken(memberId: string, sessionId: string): string {
+    return this.jwt.sign(
+      { sid: sessionId },
+      {
+        subject: memberId,
+        algorithm: ACCESS_TOKEN_ALGORITHM,
+        issuer: this.config.JWT_ISSUER,
+        audience: this.config.JWT_AUDIENCE,
+        expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS,
+        secret: this.config.JWT_SECRET,
+      },
+    );
+  }
+
+  /** Opaque refresh tokens: 256 random bits; only their SHA-256 is stored. */
+  newRefreshToken(): { token: string; hash: string } {
+    const token = randomBytes(32).toString('base64url');
+    return { token, hash: hashRefreshToken(token) };
+  }
+}
+
+export function hashRefreshToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
