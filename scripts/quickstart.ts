@@ -3,12 +3,24 @@
  * terminal. Ctrl-C stops everything. A second run reuses the data under .data/.
  */
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runMigrations } from '../libs/database/src/migrate';
 import { createDatabase, ensureServices, freePort, isPortFree, redact, ROOT } from './local-services';
 import { seedDemo } from './seed';
 
 const DATABASE_NAME = 'learning_community';
+
+/** A random signing secret made once per machine and kept in .data/ (never committed), so tokens survive restarts. */
+function developmentSecret(): string {
+  const file = join(ROOT, '.data', 'dev-secrets.json');
+  if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { jwtSecret: string }).jwtSecret;
+  const jwtSecret = randomBytes(48).toString('base64url');
+  mkdirSync(join(ROOT, '.data'), { recursive: true });
+  writeFileSync(file, JSON.stringify({ jwtSecret }), { mode: 0o600 });
+  return jwtSecret;
+}
 
 function prefixLines(name: string, stream: NodeJS.ReadableStream, out: NodeJS.WritableStream): void {
   let buffer = '';
@@ -57,6 +69,7 @@ async function main(): Promise<void> {
 
   const env = {
     ...process.env,
+    JWT_SECRET: process.env.JWT_SECRET ?? developmentSecret(),
     NODE_ENV: process.env.NODE_ENV ?? 'development',
     DATABASE_URL: databaseUrl,
     REDIS_URL: services.redisUrl,

@@ -6,7 +6,7 @@ import { AppModule } from './app.module';
 import { createFastifyAdapter, setupApp } from './setup-app';
 
 async function bootstrap(): Promise<void> {
-  let trustProxyHops = 0;
+  let trustProxyHops: number;
   try {
     trustProxyHops = loadConfig().TRUST_PROXY_HOPS;
   } catch (error) {

@@ -105,6 +105,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const problem = toProblem(exception, request, this.logger);
+    if (typeof problem.retryAfter === 'number') void reply.header('retry-after', String(problem.retryAfter));
     void reply
       .status(problem.status)
       .header('content-type', 'application/problem+json; charset=utf-8')

@@ -47,6 +47,11 @@ export class OrganisationsService {
       after,
       DEFAULT_PAGE_SIZE + 1,
     );
+    // An area that does not exist is not an area without schools: say so, rather than list nothing.
+    if (rows.length === 0 && filter.areaId) {
+      if (!(await this.organisations.areaExists(this.dataSource.manager, filter.areaId)))
+        throw new DomainError(IdentityErrors.IDENTITY_AREA_NOT_FOUND);
+    }
     return toPage(
       rows,
       DEFAULT_PAGE_SIZE,
@@ -79,6 +84,8 @@ export class OrganisationsService {
       const errors: ImportProblem[] = [];
       const valid: { school: SchoolUpsert; localOrganisation?: { code: string; nameTh: string } }[] = [];
       const seen = new Set<string>();
+      // Local organisations a valid earlier row of this file creates: later rows may name them by code alone.
+      const newLocalOrganisations = new Map<string, string>();
       for (const { line, values } of rows) {
         const code = values.code ?? '';
         const problem = (reason: string) => errors.push({ line, key: code || undefined, reason });
@@ -110,10 +117,14 @@ export class OrganisationsService {
           problem('a school needs area_code or local_org_code');
           continue;
         }
-        if (localCode && !localOrganisations.has(localCode) && !values.local_org_name_th) {
+        const isNewLocal = Boolean(localCode) && !localOrganisations.has(localCode);
+        const localNameTh = values.local_org_name_th || newLocalOrganisations.get(localCode);
+        if (isNewLocal && !localNameTh) {
           problem(`unknown local_org_code "${localCode}": give local_org_name_th to create it`);
           continue;
         }
+        if (isNewLocal && !newLocalOrganisations.has(localCode))
+          newLocalOrganisations.set(localCode, localNameTh!);
         valid.push({
           school: {
             id: existing.get(code)?.id ?? uuidv7(),
@@ -124,10 +135,7 @@ export class OrganisationsService {
             localOrganisationId: localCode ? (localOrganisations.get(localCode) ?? null) : null,
             provinceCode: values.province_code!,
           },
-          localOrganisation:
-            localCode && !localOrganisations.has(localCode)
-              ? { code: localCode, nameTh: values.local_org_name_th! }
-              : undefined,
+          localOrganisation: isNewLocal ? { code: localCode, nameTh: localNameTh! } : undefined,
         });
       }
       refuseIfErrors(errors, skipInvalid);

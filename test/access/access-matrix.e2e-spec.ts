@@ -1,0 +1,302 @@
+import request from 'supertest';
+import { uuidv7 } from '@lc/core';
+import { Given, GivenMember, GivenSchool } from '../support/given';
+import { createTestEnvironment, startTestApp, TestApp, TestEnvironment } from '../support/test-app';
+
+/**
+ * Every route × every kind of caller → the expected status. Not one unexpected 2xx. Later capabilities add
+ * their rows here. Destructive calls build their own target per call, so rows don't depend on each other.
+ */
+type ActorName =
+  | 'anonymous'
+  | 'member'
+  | 'anotherMember'
+  | 'partnerStaff'
+  | 'areaAdminHere'
+  | 'areaAdminElsewhere'
+  | 'moderator'
+  | 'obecAdmin';
+
+const ACTORS: ActorName[] = [
+  'anonymous',
+  'member',
+  'anotherMember',
+  'partnerStaff',
+  'areaAdminHere',
+  'areaAdminElsewhere',
+  'moderator',
+  'obecAdmin',
+];
+
+interface World {
+  api: TestApp;
+  given: Given;
+  actors: Record<Exclude<ActorName, 'anonymous'>, GivenMember>;
+  school: GivenSchool;
+  areaId: string;
+}
+
+type Call = (world: World, auth: Record<string, string>) => Promise<request.Response>;
+
+interface Row {
+  route: string;
+  call: Call;
+  expect: Record<ActorName, number>;
+}
+
+const everyone = (
+  status: number,
+  overrides: Partial<Record<ActorName, number>> = {},
+): Record<ActorName, number> => ({
+  ...(Object.fromEntries(ACTORS.map((actor) => [actor, status])) as Record<ActorName, number>),
+  ...overrides,
+});
+const signedIn = (status: number, overrides: Partial<Record<ActorName, number>> = {}) =>
+  everyone(status, { anonymous: 401, ...overrides });
+const only = (status: number, allowed: ActorName[]) =>
+  signedIn(
+    403,
+    Object.fromEntries(allowed.map((actor) => [actor, status])) as Partial<Record<ActorName, number>>,
+  );
+
+const http = (world: World) => request(world.api.url);
+const schoolsCsv = () =>
+  `code,name_th,area_code,province_code\n${String(Date.now()).slice(-9)}${Math.floor(Math.random() * 9)},โรงเรียนนำเข้า,P81,81\n`;
+
+const ROWS: Row[] = [
+  {
+    route: 'GET /health/live',
+    call: (w, a) => http(w).get('/api/v1/health/live').set(a),
+    expect: everyone(200),
+  },
+  {
+    route: 'GET /health/ready',
+    call: (w, a) => http(w).get('/api/v1/health/ready').set(a),
+    expect: everyone(200),
+  },
+  { route: 'GET /metrics', call: (w, a) => http(w).get('/metrics').set(a), expect: everyone(200) },
+  { route: 'GET /provinces', call: (w, a) => http(w).get('/api/v1/provinces').set(a), expect: everyone(200) },
+  {
+    route: 'GET /areas',
+    call: (w, a) => http(w).get('/api/v1/areas?level=primary').set(a),
+    expect: everyone(200),
+  },
+  {
+    route: 'GET /areas/:id',
+    call: (w, a) => http(w).get(`/api/v1/areas/${w.areaId}`).set(a),
+    expect: everyone(200),
+  },
+  {
+    route: 'GET /schools',
+    call: (w, a) => http(w).get(`/api/v1/schools?areaId=${w.areaId}`).set(a),
+    expect: everyone(200),
+  },
+  {
+    route: 'GET /schools/:id',
+    call: (w, a) => http(w).get(`/api/v1/schools/${w.school.id}`).set(a),
+    expect: everyone(200),
+  },
+  {
+    route: 'POST /auth/register',
+    call: (w, a) =>
+      http(w)
+        .post('/api/v1/auth/register')
+        .set(a)
+        .send({
+          email: `matrix-${uuidv7()}@example.test`,
+          password: 'matrix-password-1',
+          displayName: 'ผู้ทดสอบ',
+          memberKind: 'teacher',
+          acceptTerms: true,
+        }),
+    expect: everyone(201),
+  },
+  {
+    route: 'POST /auth/login',
+    call: (w, a) =>
+      http(w)
+        .post('/api/v1/auth/login')
+        .set(a)
+        .send({ email: w.actors.member.email, password: w.actors.member.password }),
+    expect: everyone(200),
+  },
+  {
+    route: 'POST /auth/refresh (unknown token)',
+    call: (w, a) =>
+      http(w)
+        .post('/api/v1/auth/refresh')
+        .set(a)
+        .send({ refreshToken: 'y'.repeat(43) }),
+    expect: everyone(401),
+  },
+  { route: 'GET /me', call: (w, a) => http(w).get('/api/v1/me').set(a), expect: signedIn(200) },
+  {
+    route: 'PATCH /me',
+    call: (w, a) => http(w).patch('/api/v1/me').set(a).send({ bio: 'ทดสอบสิทธิ์' }),
+    expect: signedIn(200),
+  },
+  { route: 'GET /me/export', call: (w, a) => http(w).get('/api/v1/me/export').set(a), expect: signedIn(200) },
+  {
+    route: 'POST /me/password (wrong current password)',
+    call: (w, a) =>
+      http(w)
+        .post('/api/v1/me/password')
+        .set(a)
+        .send({ currentPassword: 'not-it-at-all', newPassword: 'another-passphrase' }),
+    expect: signedIn(403),
+  },
+  {
+    route: 'POST /me/erasure (wrong password)',
+    call: (w, a) => http(w).post('/api/v1/me/erasure').set(a).send({ password: 'not-it-at-all' }),
+    expect: signedIn(403),
+  },
+  {
+    route: 'GET /members/:id',
+    call: (w, a) => http(w).get(`/api/v1/members/${w.actors.member.id}`).set(a),
+    expect: signedIn(200),
+  },
+  {
+    route: 'GET /areas/:id/members',
+    call: (w, a) => http(w).get(`/api/v1/areas/${w.areaId}/members`).set(a),
+    expect: only(200, ['areaAdminHere', 'obecAdmin']),
+  },
+  {
+    route: 'GET /schools/:id/members',
+    call: (w, a) => http(w).get(`/api/v1/schools/${w.school.id}/members`).set(a),
+    expect: only(200, ['areaAdminHere', 'obecAdmin']),
+  },
+  {
+    route: 'POST /admin/role-grants (school_admin here)',
+    call: async (w, a) => {
+      const target = await w.given.member({ schoolId: w.school.id });
+      return http(w)
+        .post('/api/v1/admin/role-grants')
+        .set(a)
+        .send({ memberId: target.id, role: 'school_admin', scopeId: w.school.id, reason: 'matrix test' });
+    },
+    expect: only(201, ['areaAdminHere', 'obecAdmin']),
+  },
+  {
+    route: 'POST /admin/role-grants (moderator)',
+    call: async (w, a) => {
+      const target = await w.given.member();
+      return http(w)
+        .post('/api/v1/admin/role-grants')
+        .set(a)
+        .send({ memberId: target.id, role: 'moderator', reason: 'matrix test' });
+    },
+    expect: only(201, ['obecAdmin']),
+  },
+  {
+    route: 'DELETE /admin/role-grants/:id (school_admin here)',
+    call: async (w, a) => {
+      const target = await w.given.member({
+        schoolId: w.school.id,
+        roles: [{ role: 'school_admin', scopeId: w.school.id }],
+      });
+      const [grant] = await w.api.dataSource.query(`SELECT id FROM role_grant WHERE member_id = $1`, [
+        target.id,
+      ]);
+      return http(w).delete(`/api/v1/admin/role-grants/${grant.id}`).set(a).send({ reason: 'matrix test' });
+    },
+    expect: only(204, ['areaAdminHere', 'obecAdmin']),
+  },
+  {
+    route: 'GET /admin/role-grants',
+    call: (w, a) => http(w).get('/api/v1/admin/role-grants').set(a),
+    expect: only(200, ['areaAdminHere', 'areaAdminElsewhere', 'obecAdmin']),
+  },
+  {
+    route: 'POST /admin/imports/schools',
+    call: (w, a) =>
+      http(w).post('/api/v1/admin/imports/schools').set(a).set('content-type', 'text/csv').send(schoolsCsv()),
+    expect: only(200, ['obecAdmin']),
+  },
+  {
+    route: 'POST /admin/imports/areas',
+    call: (w, a) =>
+      http(w)
+        .post('/api/v1/admin/imports/areas')
+        .set(a)
+        .set('content-type', 'text/csv')
+        .send(
+          'code,level,name_th,name_en,province_th,area_no\n,primary,สำนักงานเขตพื้นที่การศึกษาประถมศึกษากระบี่,,กระบี่,\n',
+        ),
+    expect: only(200, ['obecAdmin']),
+  },
+  {
+    route: 'POST /admin/members/:id/disable (member here)',
+    call: async (w, a) => {
+      const target = await w.given.member({ schoolId: w.school.id });
+      return http(w)
+        .post(`/api/v1/admin/members/${target.id}/disable`)
+        .set(a)
+        .send({ reason: 'matrix test' });
+    },
+    expect: only(204, ['areaAdminHere', 'obecAdmin']),
+  },
+  {
+    route: 'POST /admin/members/:id/enable (member here)',
+    call: async (w, a) => {
+      const target = await w.given.member({ schoolId: w.school.id });
+      return http(w).post(`/api/v1/admin/members/${target.id}/enable`).set(a).send({ reason: 'matrix test' });
+    },
+    expect: only(204, ['areaAdminHere', 'obecAdmin']),
+  },
+  {
+    route: 'POST /auth/logout',
+    call: async (w, a) => {
+      // Log out a fresh session of the same member, so the matrix's own tokens stay valid.
+      if (!a.authorization) return http(w).post('/api/v1/auth/logout');
+      const member = Object.values(w.actors).find((m) => `Bearer ${m.accessToken}` === a.authorization)!;
+      const login = await http(w)
+        .post('/api/v1/auth/login')
+        .send({ email: member.email, password: member.password });
+      return http(w).post('/api/v1/auth/logout').set('authorization', `Bearer ${login.body.accessToken}`);
+    },
+    expect: signedIn(204),
+  },
+];
+
+describe('Access-control matrix', () => {
+  let environment: TestEnvironment;
+  const world = {} as World;
+
+  beforeAll(async () => {
+    environment = await createTestEnvironment({
+      LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: '1000',
+      LOGIN_MAX_ATTEMPTS_PER_IP: '10000',
+    });
+    world.api = await startTestApp(environment);
+    world.given = new Given(world.api);
+    world.school = await world.given.school('P81');
+    world.areaId = world.school.areaId;
+    const otherSchool = await world.given.school('P81', 'โรงเรียนข้างเคียง');
+    const partner = await world.given.partner();
+    world.actors = {
+      member: await world.given.member({ schoolId: world.school.id }),
+      anotherMember: await world.given.member({ schoolId: otherSchool.id }),
+      partnerStaff: await world.given.member({ roles: [{ role: 'partner_staff', scopeId: partner.id }] }),
+      areaAdminHere: await world.given.member({ roles: [{ role: 'area_admin', scopeId: world.areaId }] }),
+      areaAdminElsewhere: await world.given.member({
+        roles: [{ role: 'area_admin', scopeId: await world.given.areaId('S01') }],
+      }),
+      moderator: await world.given.member({ roles: [{ role: 'moderator' }] }),
+      obecAdmin: await world.given.member({ roles: [{ role: 'obec_admin' }] }),
+    };
+  }, 60_000);
+
+  afterAll(async () => {
+    await world.api?.close();
+    await environment?.drop();
+  });
+
+  it.each(ROWS.map((row) => [row.route, row] as const))('%s', async (_route, row) => {
+    const actual: Record<string, number> = {};
+    for (const actor of ACTORS) {
+      const auth = actor === 'anonymous' ? {} : world.actors[actor].auth;
+      actual[actor] = (await row.call(world, auth)).status;
+    }
+    expect(actual).toEqual(row.expect);
+  });
+});
