@@ -125,6 +125,7 @@ export async function startEmbeddedPostgres(options: PostgresOptions): Promise<L
   } catch (error) {
     throw new Error(
       `PostgreSQL in ${dataDir} did not start${error ? `: ${String(error)}` : ''} (see its log lines above)`,
+      { cause: error },
     );
   }
   const url = `postgres://${PG_USER}:${PG_PASSWORD}@127.0.0.1:${port}/postgres`;
