@@ -460,7 +460,7 @@ describe('Authentication', () => {
       const garbage = await refuse('not.a.token');
       expect(garbage.body.code).toBe('AUTH_TOKEN_INVALID');
       const missing = await request(api.url).get('/api/v1/me').expect(401);
-      expect(missing.body.code).toBe('AUTH_TOKEN_INVALID');
+      expect(missing.body.code).toBe('UNAUTHENTICATED');
     });
   });
 

@@ -26,6 +26,7 @@ export class AccessGuard extends AuthGuard('jwt') {
         await (super.canActivate(context) as Promise<boolean>).catch(() => undefined);
       return true;
     }
+    if (!request.headers.authorization) throw new DomainError('UNAUTHENTICATED');
     await (super.canActivate(context) as Promise<boolean>);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (roles?.length) {

@@ -127,11 +127,21 @@ export class OrganisationsRepository {
   async insertLocalOrganisation(
     manager: EntityManager,
     row: { id: string; code: string; nameTh: string; provinceCode: string },
-  ): Promise<void> {
-    await manager.query(
-      `INSERT INTO local_organisation (id, code, name_th, province_code) VALUES ($1, $2, $3, $4) ON CONFLICT (code) DO NOTHING`,
+  ): Promise<string> {
+    // A concurrent import may create the same organisation first: then its id is the one to use.
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO local_organisation (id, code, name_th, province_code) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (code) DO UPDATE SET code = EXCLUDED.code RETURNING id`,
       [row.id, row.code, row.nameTh, row.provinceCode],
     );
+    return rows[0]!.id;
+  }
+
+  async provincesOfAreas(manager: EntityManager): Promise<Map<string, Set<string>>> {
+    const rows: { code: string; provinces: string[] }[] = await manager.query(
+      `SELECT a.code, array_agg(ap.province_code::text) AS provinces FROM area a JOIN area_province ap ON ap.area_id = a.id GROUP BY a.code`,
+    );
+    return new Map(rows.map((row) => [row.code, new Set(row.provinces)]));
   }
 
   /** Idempotent by school code: returns whether the row was created. */

@@ -75,6 +75,7 @@ export class OrganisationsService {
     const rows = readCsv(csv, ['code', 'name_th', 'province_code']);
     return this.dataSource.transaction(async (manager) => {
       const areas = await this.organisations.areaIdsByCode(manager);
+      const areaProvinces = await this.organisations.provincesOfAreas(manager);
       const provinces = new Set(loadProvinces().map((p) => p.code));
       const localOrganisations = await this.organisations.localOrganisationIdsByCode(manager);
       const existing = await this.organisations.schoolsByCode(
@@ -110,6 +111,10 @@ export class OrganisationsService {
         const areaId = areaCode ? areas.get(areaCode) : undefined;
         if (areaCode && !areaId) {
           problem(`unknown area_code "${areaCode}"`);
+          continue;
+        }
+        if (areaCode && !areaProvinces.get(areaCode)?.has(values.province_code!)) {
+          problem(`province_code ${values.province_code} is not a province of area ${areaCode}`);
           continue;
         }
         const localCode = values.local_org_code ?? '';
@@ -148,9 +153,8 @@ export class OrganisationsService {
       };
       for (const { school, localOrganisation } of valid) {
         if (localOrganisation && !localOrganisations.has(localOrganisation.code)) {
-          const id = uuidv7();
-          await this.organisations.insertLocalOrganisation(manager, {
-            id,
+          const id = await this.organisations.insertLocalOrganisation(manager, {
+            id: uuidv7(),
             ...localOrganisation,
             provinceCode: school.provinceCode,
           });
