@@ -4,6 +4,7 @@ import { DatabaseModule } from '@lc/database';
 import { MessagingModule } from '@lc/messaging';
 import { HealthModule } from './health/health.module';
 import { IdentityHttpModule } from './identity/identity-http.module';
+import { InnovationsHttpModule } from './innovations/innovations-http.module';
 import { MetricsController } from './metrics/metrics.controller';
 
 @Module({})
@@ -18,6 +19,7 @@ export class AppModule {
         MessagingModule.forRoot(),
         HealthModule,
         IdentityHttpModule,
+        InnovationsHttpModule,
       ],
       controllers: [MetricsController],
     };

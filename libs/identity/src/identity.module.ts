@@ -30,6 +30,13 @@ import { SessionsRepository } from './sessions/sessions.repository';
     OrganisationsService,
     RoleGrantsService,
   ],
-  exports: [AuthService, ActorService, MembersService, OrganisationsService, RoleGrantsService],
+  exports: [
+    AuditRepository,
+    AuthService,
+    ActorService,
+    MembersService,
+    OrganisationsService,
+    RoleGrantsService,
+  ],
 })
 export class IdentityModule {}

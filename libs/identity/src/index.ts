@@ -9,3 +9,4 @@ export * from './organisations/organisations.service';
 export * from './organisations/csv-import';
 export * from './roles/role-grants.service';
 export * from './passwords/password-policy';
+export * from './audit/audit.repository';

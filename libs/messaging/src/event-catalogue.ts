@@ -26,6 +26,48 @@ export interface EventPayloads {
     scopeType: string;
     scopeId: string | null;
   };
+  'innovation.published': InnovationFacts;
+  'innovation.updated': InnovationFacts;
+  'innovation.hidden': InnovationFacts & { reason: string; moderatorId: string | null };
+  'innovation.restored': InnovationFacts & { moderatorId: string };
+  'innovation.removed': InnovationFacts & { reason: string; moderatorId: string };
+  'comment.created': FeedbackFacts & { commentId: string; parentId: string | null };
+  'rating.submitted': FeedbackFacts & { overall: number; previousOverall: number | null };
+  'adoption.reported': FeedbackFacts & {
+    adoptionId: string;
+    reporterSchoolId: string | null;
+    schoolTerm: string;
+  };
+  'content.reported': {
+    reportId: string;
+    targetType: 'innovation' | 'comment';
+    targetId: string;
+    innovationId: string;
+    reporterId: string;
+    openReports: number;
+    autoHidden: boolean;
+  };
+}
+
+/** What subscribers route on when an innovation changes: who, where, and what it is about. */
+export interface InnovationFacts {
+  innovationId: string;
+  authorId: string;
+  schoolId: string | null;
+  areaId: string | null;
+  learningAreas: string[];
+  competencies: string[];
+  version: number;
+}
+
+/** Feedback on an innovation: who gave it (actorId) and whose work it is (authorId). */
+export interface FeedbackFacts {
+  innovationId: string;
+  actorId: string;
+  authorId: string;
+  schoolId: string | null;
+  areaId: string | null;
+  learningAreas: string[];
 }
 
 export type EventType = keyof EventPayloads;

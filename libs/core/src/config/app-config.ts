@@ -50,6 +50,10 @@ export const configSchema = z.object({
   LOGIN_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   /** Demo accounts' password (quickstart only; demo data is never seeded in production). */
   DEMO_PASSWORD: z.string().min(8).default('learn-to-earn-2026'),
+  /** Content reported by this many distinct members is hidden until a moderator reviews it. */
+  MODERATION_AUTO_HIDE_REPORTS: z.coerce.number().int().min(1).default(3),
+  /** How long after posting a comment its author may still edit it. */
+  COMMENT_EDIT_MINUTES: z.coerce.number().int().min(0).default(15),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

@@ -1,10 +1,12 @@
 import { CreateOutbox1763900000000 } from './1763900000000-CreateOutbox';
 import { CreateIdentity1763900100000 } from './1763900100000-CreateIdentity';
 import { SeedReferenceAreas1763900200000 } from './1763900200000-SeedReferenceAreas';
+import { CreateInnovations1763900300000 } from './1763900300000-CreateInnovations';
 
 /** Every migration, in order. Listed explicitly so builds and tests load exactly the same set. */
 export const MIGRATIONS = [
   CreateOutbox1763900000000,
   CreateIdentity1763900100000,
   SeedReferenceAreas1763900200000,
+  CreateInnovations1763900300000,
 ];

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { InnovationsModule } from '@lc/innovations';
+import { FeedbackController } from './feedback.controller';
+import { InnovationsController } from './innovations.controller';
+import { ModerationController } from './moderation.controller';
+
+@Module({
+  imports: [InnovationsModule],
+  controllers: [InnovationsController, FeedbackController, ModerationController],
+})
+export class InnovationsHttpModule {}

@@ -1,0 +1,88 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DomainError, loadTaxonomy, taxonomyCodes } from '@lc/core';
+import { Actor } from '@lc/identity';
+import { InnovationsService } from '@lc/innovations';
+import { Authenticated, CurrentActor, Public } from '../auth/access.decorators';
+import { CreateInnovationDto, ListInnovationsQuery, UpdateInnovationDto } from './innovations.dto';
+
+@ApiTags('innovations')
+@Controller()
+export class InnovationsController {
+  constructor(private readonly innovations: InnovationsService) {}
+
+  @Public()
+  @Get('taxonomy')
+  @ApiOperation({
+    summary:
+      'Learning areas, grade levels, competency frameworks, techniques, roles, perk categories (Thai and English)',
+  })
+  taxonomy() {
+    const { about: _about, ...lists } = loadTaxonomy() as Record<string, unknown>;
+    return lists;
+  }
+
+  @Authenticated()
+  @Post('innovations')
+  @ApiOperation({ summary: 'Start a draft innovation' })
+  create(@CurrentActor() actor: Actor, @Body() body: CreateInnovationDto) {
+    return this.innovations.createDraft(actor, body);
+  }
+
+  @Public()
+  @Get('innovations')
+  @ApiOperation({ summary: 'Find innovations: Thai full-text search, combinable filters, four sort orders' })
+  list(@CurrentActor() actor: Actor | undefined, @Query() query: ListInnovationsQuery) {
+    for (const [field, list] of [
+      ['learningArea', 'learningAreas'],
+      ['grade', 'gradeLevels'],
+      ['technique', 'activeLearningTechniques'],
+    ] as const) {
+      const value = query[field];
+      if (value && !taxonomyCodes(list).includes(value)) {
+        throw new DomainError('VALIDATION_FAILED', `Unknown ${field} "${value}"`, {
+          errors: [{ field, message: `${field} is not a taxonomy code` }],
+        });
+      }
+    }
+    return this.innovations.list(actor, query);
+  }
+
+  @Authenticated()
+  @Get('me/innovations')
+  @ApiOperation({ summary: 'My innovations in every status, drafts included' })
+  mine(@CurrentActor() actor: Actor, @Query() query: ListInnovationsQuery) {
+    return this.innovations.mine(actor, query.cursor);
+  }
+
+  @Public()
+  @Get('innovations/:id')
+  get(@CurrentActor() actor: Actor | undefined, @Param('id', ParseUUIDPipe) id: string) {
+    return this.innovations.get(actor, id);
+  }
+
+  @Public()
+  @Get('innovations/:id/versions')
+  @ApiOperation({ summary: 'Every published version, newest first' })
+  versions(@CurrentActor() actor: Actor | undefined, @Param('id', ParseUUIDPipe) id: string) {
+    return this.innovations.versions(actor, id);
+  }
+
+  @Authenticated()
+  @Patch('innovations/:id')
+  @ApiOperation({ summary: 'Edit (author only); after publishing, each edit is a new version' })
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateInnovationDto,
+  ) {
+    return this.innovations.update(actor, id, body);
+  }
+
+  @Authenticated()
+  @Post('innovations/:id/publish')
+  @HttpCode(200)
+  publish(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.innovations.publish(actor, id);
+  }
+}
