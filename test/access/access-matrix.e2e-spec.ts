@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { uuidv7 } from '@lc/core';
+import { fullInnovation } from '../support/fixtures';
 import { Given, GivenMember, GivenSchool } from '../support/given';
 import { createTestEnvironment, startTestApp, TestApp, TestEnvironment } from '../support/test-app';
 
@@ -34,7 +35,35 @@ interface World {
   actors: Record<Exclude<ActorName, 'anonymous'>, GivenMember>;
   school: GivenSchool;
   areaId: string;
+  /** A published innovation by `member`, and a draft of theirs. */
+  innovationId: string;
+  draftId: string;
 }
+
+/** A fresh innovation by `member`: a draft, or published, or published and then hidden. */
+async function freshInnovation(w: World, state: 'draft' | 'published' | 'hidden'): Promise<string> {
+  const author = w.actors.member.auth;
+  const draft = await request(w.api.url).post('/api/v1/innovations').set(author).send(fullInnovation());
+  if (state === 'draft') return draft.body.id;
+  await request(w.api.url).post(`/api/v1/innovations/${draft.body.id}/publish`).set(author);
+  if (state === 'hidden') {
+    await request(w.api.url)
+      .post(`/api/v1/moderation/innovations/${draft.body.id}/hide`)
+      .set(w.actors.moderator.auth)
+      .send({ note: 'matrix set-up' });
+  }
+  return draft.body.id;
+}
+
+async function freshComment(w: World): Promise<string> {
+  const response = await request(w.api.url)
+    .post(`/api/v1/innovations/${w.innovationId}/comments`)
+    .set(w.actors.member.auth)
+    .send({ body: 'ความคิดเห็นสำหรับทดสอบ' });
+  return response.body.id;
+}
+
+const ratingBody = { overall: 4, criteria: { clarity: 4, effect: 4, adoptability: 4, competencyFit: 4 } };
 
 type Call = (world: World, auth: Record<string, string>) => Promise<request.Response>;
 
@@ -243,6 +272,152 @@ const ROWS: Row[] = [
     },
     expect: only(204, ['areaAdminHere', 'obecAdmin']),
   },
+  { route: 'GET /taxonomy', call: (w, a) => http(w).get('/api/v1/taxonomy').set(a), expect: everyone(200) },
+  {
+    route: 'POST /innovations',
+    call: (w, a) => http(w).post('/api/v1/innovations').set(a).send({ title: 'ร่างทดสอบสิทธิ์' }),
+    expect: signedIn(201),
+  },
+  {
+    route: 'GET /innovations',
+    call: (w, a) => http(w).get('/api/v1/innovations?q=คณิตศาสตร์').set(a),
+    expect: everyone(200),
+  },
+  {
+    route: 'GET /me/innovations',
+    call: (w, a) => http(w).get('/api/v1/me/innovations').set(a),
+    expect: signedIn(200),
+  },
+  {
+    route: 'GET /innovations/:id (published)',
+    call: (w, a) => http(w).get(`/api/v1/innovations/${w.innovationId}`).set(a),
+    expect: everyone(200),
+  },
+  {
+    route: 'GET /innovations/:id (draft)',
+    call: (w, a) => http(w).get(`/api/v1/innovations/${w.draftId}`).set(a),
+    expect: everyone(404, { member: 200 }),
+  },
+  {
+    route: 'GET /innovations/:id (hidden)',
+    call: async (w, a) =>
+      http(w)
+        .get(`/api/v1/innovations/${await freshInnovation(w, 'hidden')}`)
+        .set(a),
+    expect: everyone(404, { member: 200, moderator: 200, obecAdmin: 200 }),
+  },
+  {
+    route: 'GET /innovations/:id/versions',
+    call: (w, a) => http(w).get(`/api/v1/innovations/${w.innovationId}/versions`).set(a),
+    expect: everyone(200),
+  },
+  {
+    route: 'PATCH /innovations/:id',
+    call: (w, a) =>
+      http(w).patch(`/api/v1/innovations/${w.innovationId}`).set(a).send({ summary: 'แก้ไขโดยผู้ทดสอบสิทธิ์' }),
+    expect: signedIn(403, { member: 200 }),
+  },
+  {
+    route: 'POST /innovations/:id/publish (a draft)',
+    call: async (w, a) =>
+      http(w)
+        .post(`/api/v1/innovations/${await freshInnovation(w, 'draft')}/publish`)
+        .set(a),
+    expect: signedIn(404, { member: 200 }),
+  },
+  {
+    route: 'POST /innovations/:id/comments',
+    call: (w, a) =>
+      http(w).post(`/api/v1/innovations/${w.innovationId}/comments`).set(a).send({ body: 'ดีมากครับ' }),
+    expect: signedIn(201),
+  },
+  {
+    route: 'GET /innovations/:id/comments',
+    call: (w, a) => http(w).get(`/api/v1/innovations/${w.innovationId}/comments`).set(a),
+    expect: everyone(200),
+  },
+  {
+    route: "PATCH /innovations/:id/comments/:commentId (the member's)",
+    call: async (w, a) =>
+      http(w)
+        .patch(`/api/v1/innovations/${w.innovationId}/comments/${await freshComment(w)}`)
+        .set(a)
+        .send({ body: 'แก้ไข' }),
+    expect: signedIn(403, { member: 200 }),
+  },
+  {
+    route: "DELETE /innovations/:id/comments/:commentId (the member's)",
+    call: async (w, a) =>
+      http(w)
+        .delete(`/api/v1/innovations/${w.innovationId}/comments/${await freshComment(w)}`)
+        .set(a),
+    expect: signedIn(403, { member: 204, moderator: 204, obecAdmin: 204 }),
+  },
+  {
+    route: 'PUT /innovations/:id/rating',
+    call: (w, a) => http(w).put(`/api/v1/innovations/${w.innovationId}/rating`).set(a).send(ratingBody),
+    expect: signedIn(200, { member: 403 }),
+  },
+  {
+    route: 'GET /innovations/:id/rating',
+    call: (w, a) => http(w).get(`/api/v1/innovations/${w.innovationId}/rating`).set(a),
+    expect: signedIn(200),
+  },
+  {
+    route: 'POST /innovations/:id/adoptions',
+    call: (w, a) =>
+      http(w)
+        .post(`/api/v1/innovations/${w.innovationId}/adoptions`)
+        .set(a)
+        .send({ gradeLevel: 'P4', classSize: 25, usedOn: '2026-11-02' }),
+    expect: signedIn(201, { member: 403 }),
+  },
+  {
+    route: 'GET /innovations/:id/adoptions',
+    call: (w, a) => http(w).get(`/api/v1/innovations/${w.innovationId}/adoptions`).set(a),
+    expect: everyone(200),
+  },
+  {
+    route: 'POST /innovations/:id/reports',
+    call: async (w, a) =>
+      http(w)
+        .post(`/api/v1/innovations/${await freshInnovation(w, 'published')}/reports`)
+        .set(a)
+        .send({ reason: 'ทดสอบการรายงาน' }),
+    expect: signedIn(201),
+  },
+  {
+    route: 'GET /moderation/queue',
+    call: (w, a) => http(w).get('/api/v1/moderation/queue').set(a),
+    expect: only(200, ['moderator', 'obecAdmin']),
+  },
+  {
+    route: 'POST /moderation/innovations/:id/hide',
+    call: async (w, a) =>
+      http(w)
+        .post(`/api/v1/moderation/innovations/${await freshInnovation(w, 'published')}/hide`)
+        .set(a)
+        .send({ note: 'ทดสอบสิทธิ์' }),
+    expect: only(200, ['moderator', 'obecAdmin']),
+  },
+  {
+    route: 'POST /moderation/innovations/:id/restore',
+    call: async (w, a) =>
+      http(w)
+        .post(`/api/v1/moderation/innovations/${await freshInnovation(w, 'hidden')}/restore`)
+        .set(a)
+        .send({ note: 'ทดสอบสิทธิ์' }),
+    expect: only(200, ['moderator', 'obecAdmin']),
+  },
+  {
+    route: 'POST /moderation/innovations/:id/remove',
+    call: async (w, a) =>
+      http(w)
+        .post(`/api/v1/moderation/innovations/${await freshInnovation(w, 'published')}/remove`)
+        .set(a)
+        .send({ note: 'ทดสอบสิทธิ์' }),
+    expect: only(200, ['moderator', 'obecAdmin']),
+  },
   {
     route: 'POST /auth/logout',
     call: async (w, a) => {
@@ -284,6 +459,8 @@ describe('Access-control matrix', () => {
       moderator: await world.given.member({ roles: [{ role: 'moderator' }] }),
       obecAdmin: await world.given.member({ roles: [{ role: 'obec_admin' }] }),
     };
+    world.innovationId = await freshInnovation(world, 'published');
+    world.draftId = await freshInnovation(world, 'draft');
   }, 60_000);
 
   afterAll(async () => {

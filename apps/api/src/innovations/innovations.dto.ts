@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsDefined,
   IsIn,
   IsInt,
   IsISO8601,
@@ -159,6 +160,7 @@ export class RatingCriteriaDto {
 export class RatingDto {
   @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5) overall!: number;
   @ApiProperty({ type: RatingCriteriaDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => RatingCriteriaDto)
   criteria!: RatingCriteriaDto;

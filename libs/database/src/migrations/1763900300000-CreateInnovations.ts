@@ -40,7 +40,7 @@ export class CreateInnovations1763900300000 implements MigrationInterface {
         search_raw text NOT NULL DEFAULT '',
         rating_count integer NOT NULL DEFAULT 0 CHECK (rating_count >= 0),
         rating_sum integer NOT NULL DEFAULT 0 CHECK (rating_sum >= 0),
-        rating_score double precision NOT NULL DEFAULT 0,
+        rating_score double precision NOT NULL DEFAULT 3, -- the Bayesian prior mean (scoring.ts PRIOR_MEAN)
         adoption_count integer NOT NULL DEFAULT 0 CHECK (adoption_count >= 0),
         comment_count integer NOT NULL DEFAULT 0 CHECK (comment_count >= 0),
         trending_key double precision NOT NULL DEFAULT -1e9,
