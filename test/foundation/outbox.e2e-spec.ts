@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Test, TestingModule } from '@nestjs/testing';
 import { Queue } from 'bullmq';
+import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConfigModule } from '@lc/core';
 import { DatabaseModule } from '@lc/database';
@@ -115,7 +116,12 @@ describe('Transactional outbox and subscribers', () => {
     dataSource = worker.get(DataSource);
     outbox = worker.get(OutboxService);
     relay = worker.get(OutboxRelay);
-    await dataSource.query(`CREATE TABLE test_effect (subscriber text NOT NULL, event_id uuid NOT NULL)`);
+    // The application role may not create tables: the test's own table is made by the database owner.
+    const owner = new Client({ connectionString: environment.databaseUrl });
+    await owner.connect();
+    await owner.query(`CREATE TABLE test_effect (subscriber text NOT NULL, event_id uuid NOT NULL)`);
+    await owner.query(`GRANT SELECT, INSERT ON test_effect TO lc_app`);
+    await owner.end();
     await worker.get(EventConsumer).start();
   });
 

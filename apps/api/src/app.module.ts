@@ -5,6 +5,7 @@ import { MessagingModule } from '@lc/messaging';
 import { HealthModule } from './health/health.module';
 import { IdentityHttpModule } from './identity/identity-http.module';
 import { InnovationsHttpModule } from './innovations/innovations-http.module';
+import { LedgerChainHttpModule } from './ledger/ledger-chain-http.module';
 import { MetricsController } from './metrics/metrics.controller';
 
 @Module({})
@@ -20,6 +21,7 @@ export class AppModule {
         HealthModule,
         IdentityHttpModule,
         InnovationsHttpModule,
+        LedgerChainHttpModule,
       ],
       controllers: [MetricsController],
     };

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule, LoggingModule } from '@lc/core';
 import { DatabaseModule } from '@lc/database';
 import { EventProcessingModule, MessagingModule } from '@lc/messaging';
+import { LedgerChainModule } from '@lc/ledger';
 import { WorkerRunner } from './worker-runner';
 
 @Module({})
@@ -15,6 +16,7 @@ export class WorkerModule {
         DatabaseModule.forRoot('lc-worker'),
         MessagingModule.forRoot(),
         EventProcessingModule.forRoot(),
+        LedgerChainModule,
       ],
       providers: [WorkerRunner],
     };

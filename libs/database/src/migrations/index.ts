@@ -2,6 +2,7 @@ import { CreateOutbox1763900000000 } from './1763900000000-CreateOutbox';
 import { CreateIdentity1763900100000 } from './1763900100000-CreateIdentity';
 import { SeedReferenceAreas1763900200000 } from './1763900200000-SeedReferenceAreas';
 import { CreateInnovations1763900300000 } from './1763900300000-CreateInnovations';
+import { CreateLedger1763900500000 } from './1763900500000-CreateLedger';
 
 /** Every migration, in order. Listed explicitly so builds and tests load exactly the same set. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CreateIdentity1763900100000,
   SeedReferenceAreas1763900200000,
   CreateInnovations1763900300000,
+  CreateLedger1763900500000,
 ];

@@ -1,0 +1,1 @@
+export * from './chain/ledger-chain.module';
