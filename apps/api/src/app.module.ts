@@ -6,6 +6,7 @@ import { HealthModule } from './health/health.module';
 import { IdentityHttpModule } from './identity/identity-http.module';
 import { InnovationsHttpModule } from './innovations/innovations-http.module';
 import { LedgerChainHttpModule } from './ledger/ledger-chain-http.module';
+import { LedgerHttpModule } from './ledger/ledger-http.module';
 import { MetricsController } from './metrics/metrics.controller';
 
 @Module({})
@@ -22,6 +23,7 @@ export class AppModule {
         IdentityHttpModule,
         InnovationsHttpModule,
         LedgerChainHttpModule,
+        LedgerHttpModule,
       ],
       controllers: [MetricsController],
     };

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule, LoggingModule } from '@lc/core';
 import { DatabaseModule } from '@lc/database';
 import { EventProcessingModule, MessagingModule } from '@lc/messaging';
-import { LedgerChainModule } from '@lc/ledger';
+import { LedgerChainModule, LedgerWorkerModule } from '@lc/ledger';
 import { WorkerRunner } from './worker-runner';
 
 @Module({})
@@ -17,6 +17,7 @@ export class WorkerModule {
         MessagingModule.forRoot(),
         EventProcessingModule.forRoot(),
         LedgerChainModule,
+        LedgerWorkerModule,
       ],
       providers: [WorkerRunner],
     };

@@ -98,4 +98,20 @@ export type SubscriberName = (typeof Subscribers)[keyof typeof Subscribers];
 /** Which subscriber reacts to which event type. The relay routes by this; the worker checks every pair has one handler. */
 export type Subscriptions = Record<string, readonly string[]>;
 
-export const SUBSCRIPTIONS: Subscriptions = {};
+export const SUBSCRIPTIONS: Subscriptions = {
+  [Subscribers.LEDGER]: [
+    'innovation.published',
+    'innovation.hidden',
+    'innovation.removed',
+    'innovation.restored',
+    'rating.submitted',
+    'comment.created',
+    'adoption.reported',
+  ],
+};
+
+/**
+ * Subscribers on a hot path receive events in batches (one job per relay batch, handled in one transaction)
+ * rather than one job per event: BullMQ moves a few thousand jobs a second, awards must go faster.
+ */
+export const BATCHED_SUBSCRIBERS: readonly string[] = [Subscribers.LEDGER];

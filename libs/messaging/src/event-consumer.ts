@@ -3,7 +3,7 @@ import { Job, Worker } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '@lc/core';
 import type { EventEnvelope } from './event-catalogue';
 import { EventHandlerRegistry } from './event-handler-registry';
-import { subscriberQueueName } from './queue-names';
+import { BATCH_JOB_NAME, subscriberQueueName } from './queue-names';
 
 /** Starts one BullMQ worker per subscriber queue; on shutdown lets in-flight jobs finish, then closes. */
 @Injectable()
@@ -18,9 +18,12 @@ export class EventConsumer implements OnApplicationShutdown {
 
   async start(): Promise<void> {
     for (const subscriber of this.registry.subscribers()) {
-      const worker = new Worker<EventEnvelope>(
+      const worker = new Worker<EventEnvelope | { events: EventEnvelope[] }>(
         subscriberQueueName(subscriber),
-        async (job: Job<EventEnvelope>) => this.registry.dispatch(subscriber, job.data),
+        async (job: Job<EventEnvelope | { events: EventEnvelope[] }>) =>
+          job.name === BATCH_JOB_NAME
+            ? this.registry.dispatchBatch(subscriber, (job.data as { events: EventEnvelope[] }).events)
+            : this.registry.dispatch(subscriber, job.data as EventEnvelope),
         {
           connection: {
             url: this.config.REDIS_URL,

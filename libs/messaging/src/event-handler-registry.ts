@@ -3,9 +3,10 @@ import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { DataSource, EntityManager } from 'typeorm';
 import type { EventEnvelope } from './event-catalogue';
 import { MESSAGING_OPTIONS, ResolvedMessagingOptions } from './messaging-options';
-import { ON_EVENT, OnEventMetadata } from './on-event.decorator';
+import { ON_EVENT, ON_EVENT_BATCH, OnEventMetadata } from './on-event.decorator';
 
 export type EventHandlerFn = (event: EventEnvelope, manager: EntityManager) => Promise<void>;
+export type EventBatchHandlerFn = (events: EventEnvelope[], manager: EntityManager) => Promise<void>;
 
 export class HandlerRegistrationError extends Error {
   constructor(readonly problems: string[]) {
@@ -18,6 +19,7 @@ export class HandlerRegistrationError extends Error {
 @Injectable()
 export class EventHandlerRegistry implements OnModuleInit {
   private readonly handlers = new Map<string, Map<string, EventHandlerFn>>();
+  private readonly batchHandlers = new Map<string, EventBatchHandlerFn>();
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -29,6 +31,7 @@ export class EventHandlerRegistry implements OnModuleInit {
 
   onModuleInit(): void {
     const found: (OnEventMetadata & { fn: EventHandlerFn; where: string })[] = [];
+    const batchProblems: string[] = [];
     for (const wrapper of this.discovery.getProviders()) {
       const instance = wrapper.instance as Record<string, unknown> | undefined;
       if (!instance || typeof instance !== 'object' || !wrapper.isDependencyTreeStatic()) continue;
@@ -36,6 +39,14 @@ export class EventHandlerRegistry implements OnModuleInit {
       for (const methodName of this.scanner.getAllMethodNames(prototype)) {
         const method = instance[methodName];
         if (typeof method !== 'function') continue;
+        const batch = this.reflector.get<{ subscriber: string } | undefined>(ON_EVENT_BATCH, method);
+        if (batch) {
+          const where = `${instance.constructor.name}.${methodName}`;
+          if (this.batchHandlers.has(batch.subscriber))
+            batchProblems.push(`${batch.subscriber}: more than one batch handler (${where} and another)`);
+          this.batchHandlers.set(batch.subscriber, (method as EventBatchHandlerFn).bind(instance));
+          continue;
+        }
         const metadata = this.reflector.get<OnEventMetadata | undefined>(ON_EVENT, method);
         if (!metadata) continue;
         found.push({
@@ -46,9 +57,19 @@ export class EventHandlerRegistry implements OnModuleInit {
       }
     }
 
-    const problems: string[] = [];
+    const problems: string[] = [...batchProblems];
     const subscriptions = this.options.subscriptions;
+    for (const [subscriber] of this.batchHandlers) {
+      if (!this.options.batched.includes(subscriber))
+        problems.push(`${subscriber}: has a batch handler but is not a batched subscriber`);
+    }
     for (const handler of found) {
+      if (this.options.batched.includes(handler.subscriber)) {
+        problems.push(
+          `${handler.subscriber} ← ${handler.type}: a batched subscriber takes one @OnEventBatch handler, not @OnEvent`,
+        );
+        continue;
+      }
       const key = `${handler.subscriber} ← ${handler.type}`;
       if (!subscriptions[handler.subscriber]?.includes(handler.type)) {
         problems.push(`${key}: handled by ${handler.where} but not subscribed in the catalogue`);
@@ -62,6 +83,11 @@ export class EventHandlerRegistry implements OnModuleInit {
       this.handlers.set(handler.subscriber, bySubscriber);
     }
     for (const [subscriber, types] of Object.entries(subscriptions)) {
+      if (this.options.batched.includes(subscriber)) {
+        if (!this.batchHandlers.has(subscriber))
+          problems.push(`${subscriber}: batched, but no @OnEventBatch handler`);
+        continue;
+      }
       for (const type of types) {
         if (!this.handlers.get(subscriber)?.has(type)) problems.push(`${subscriber} ← ${type}: no handler`);
       }
@@ -70,7 +96,27 @@ export class EventHandlerRegistry implements OnModuleInit {
   }
 
   subscribers(): string[] {
-    return [...this.handlers.keys()];
+    return [...this.handlers.keys(), ...this.batchHandlers.keys()];
+  }
+
+  /**
+   * A batch: the events not yet processed by this subscriber are recorded and handled in one transaction,
+   * in their outbox order. A redelivered or overlapping batch handles only what is new.
+   */
+  async dispatchBatch(subscriber: string, events: EventEnvelope[]): Promise<number> {
+    const handler = this.batchHandlers.get(subscriber);
+    if (!handler) throw new Error(`No batch handler for ${subscriber}`);
+    const types = new Set(this.options.subscriptions[subscriber] ?? []);
+    return this.dataSource.transaction(async (manager) => {
+      const inserted: { event_id: string }[] = await manager.query(
+        `INSERT INTO processed_event (subscriber, event_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING RETURNING event_id`,
+        [subscriber, events.map((event) => event.id)],
+      );
+      const fresh = new Set(inserted.map((row) => row.event_id));
+      const todo = events.filter((event) => fresh.has(event.id) && types.has(event.type));
+      if (todo.length) await handler(todo, manager);
+      return todo.length;
+    });
   }
 
   /**

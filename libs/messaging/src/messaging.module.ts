@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { SUBSCRIPTIONS } from './event-catalogue';
+import { BATCHED_SUBSCRIBERS, SUBSCRIPTIONS } from './event-catalogue';
 import { EventConsumer } from './event-consumer';
 import { EventHandlerRegistry } from './event-handler-registry';
 import { MESSAGING_OPTIONS, MessagingOptions, ResolvedMessagingOptions } from './messaging-options';
@@ -13,7 +13,10 @@ import { QueueRegistry } from './queue-registry';
 @Module({})
 export class MessagingModule {
   static forRoot(options: MessagingOptions = {}): DynamicModule {
-    const resolved: ResolvedMessagingOptions = { subscriptions: options.subscriptions ?? SUBSCRIPTIONS };
+    const resolved: ResolvedMessagingOptions = {
+      subscriptions: options.subscriptions ?? SUBSCRIPTIONS,
+      batched: options.batched ?? (options.subscriptions ? [] : BATCHED_SUBSCRIBERS),
+    };
     return {
       module: MessagingModule,
       global: true,

@@ -16,3 +16,14 @@ export interface OnEventMetadata {
 export function OnEvent(subscriber: string, type: EventType | (string & {})): MethodDecorator {
   return SetMetadata<symbol, OnEventMetadata>(ON_EVENT, { subscriber, type });
 }
+
+export const ON_EVENT_BATCH = Symbol('ON_EVENT_BATCH');
+
+/**
+ * Marks the one handler of a batched subscriber: it receives the events of a batch not yet processed, in
+ * order, inside one transaction that also records them as processed.
+ * Signature: `(events: EventEnvelope[], manager: EntityManager) => Promise<void>`.
+ */
+export function OnEventBatch(subscriber: string): MethodDecorator {
+  return SetMetadata<symbol, { subscriber: string }>(ON_EVENT_BATCH, { subscriber });
+}

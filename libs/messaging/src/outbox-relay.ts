@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { APP_CONFIG, AppConfig } from '@lc/core';
 import type { EventEnvelope } from './event-catalogue';
 import { QueueRegistry } from './queue-registry';
-import { relayJobId } from './queue-names';
+import { BATCH_JOB_NAME, relayBatchJobId, relayJobId } from './queue-names';
 
 interface OutboxRow {
   id: string;
@@ -50,10 +50,13 @@ export class OutboxRelay implements OnApplicationShutdown {
         [this.config.OUTBOX_BATCH_SIZE],
       );
       if (rows.length === 0) return 0;
-      const bySubscriber = new Map<
-        string,
-        { name: string; data: EventEnvelope; opts: { jobId: string } }[]
-      >();
+      type RelayJob = {
+        name: string;
+        data: EventEnvelope | { events: EventEnvelope[] };
+        opts: { jobId: string };
+      };
+      const bySubscriber = new Map<string, RelayJob[]>();
+      const batches = new Map<string, EventEnvelope[]>();
       for (const row of rows) {
         const envelope: EventEnvelope = {
           id: row.id,
@@ -63,10 +66,23 @@ export class OutboxRelay implements OnApplicationShutdown {
           payload: row.payload,
         };
         for (const subscriber of this.queues.subscribersOf(row.type)) {
+          if (this.queues.isBatched(subscriber)) {
+            batches.set(subscriber, [...(batches.get(subscriber) ?? []), envelope]);
+            continue;
+          }
           const jobs = bySubscriber.get(subscriber) ?? [];
           jobs.push({ name: row.type, data: envelope, opts: { jobId: relayJobId(row.id, subscriber) } });
           bySubscriber.set(subscriber, jobs);
         }
+      }
+      for (const [subscriber, events] of batches) {
+        bySubscriber.set(subscriber, [
+          {
+            name: BATCH_JOB_NAME,
+            data: { events },
+            opts: { jobId: relayBatchJobId(events[0]!.id, events.length, subscriber) },
+          },
+        ]);
       }
       await Promise.all(
         [...bySubscriber.entries()].map(([subscriber, jobs]) =>

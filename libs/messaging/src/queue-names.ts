@@ -10,3 +10,10 @@ export function subscriberQueueName(subscriber: string): string {
 export function relayJobId(eventId: string, subscriber: string): string {
   return `${eventId}@${subscriber}`;
 }
+
+/** The job of a batch: named by its first event and size, so a re-relayed identical batch is deduplicated too. */
+export function relayBatchJobId(firstEventId: string, count: number, subscriber: string): string {
+  return `${firstEventId}+${count}@${subscriber}`;
+}
+
+export const BATCH_JOB_NAME = 'events.batch';

@@ -27,6 +27,10 @@ export class QueueRegistry implements OnModuleDestroy {
       .map(([subscriber]) => subscriber);
   }
 
+  isBatched(subscriber: string): boolean {
+    return this.options.batched.includes(subscriber);
+  }
+
   queueFor(subscriber: string): Queue {
     let queue = this.queues.get(subscriber);
     if (!queue) {

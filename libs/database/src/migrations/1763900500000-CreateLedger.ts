@@ -67,6 +67,7 @@ export class CreateLedger1763900500000 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX ledger_transfer_credit ON ledger_transfer (credit_account_id, seq)`);
     await queryRunner.query(`CREATE INDEX ledger_transfer_subject ON ledger_transfer (subject_innovation_id) WHERE subject_innovation_id IS NOT NULL`);
     await queryRunner.query(`CREATE INDEX ledger_transfer_reverses ON ledger_transfer (reverses_id) WHERE reverses_id IS NOT NULL`);
+    await queryRunner.query(`CREATE INDEX ledger_transfer_source ON ledger_transfer (source_type, source_id) WHERE source_type IS NOT NULL`);
     await queryRunner.query(`CREATE INDEX ledger_transfer_open_holds ON ledger_transfer (hold_expires_at) WHERE kind = 'hold'`);
     await queryRunner.query(`
       CREATE TRIGGER ledger_transfer_append_only BEFORE UPDATE OR DELETE ON ledger_transfer

@@ -1,0 +1,72 @@
+import type { EventEnvelope, EventPayloads } from '@lc/messaging';
+import type { EarningRule } from './rules.repository';
+
+export interface AwardCandidate {
+  rule: EarningRule;
+  beneficiaryId: string;
+  event: EventEnvelope;
+  innovationId: string | null;
+  /** The other member in a feedback award (who rated, commented, reported use), for anti-gaming checks. */
+  counterpartId: string | null;
+}
+
+type Feedback =
+  EventPayloads['rating.submitted'] | EventPayloads['comment.created'] | EventPayloads['adoption.reported'];
+
+/**
+ * Which rules an event earns, before caps. Nothing is earned for interacting with one's own content; a rating
+ * earns its author points only when it first reaches 4 or more, and its giver only for the first rating.
+ */
+export function candidatesFor(event: EventEnvelope, rules: EarningRule[], now: Date): AwardCandidate[] {
+  const active = rules.filter(
+    (rule) =>
+      rule.enabled &&
+      rule.eventType === event.type &&
+      (!rule.activeFrom || rule.activeFrom <= now) &&
+      (!rule.activeUntil || rule.activeUntil > now),
+  );
+  const candidates: AwardCandidate[] = [];
+  for (const rule of active) {
+    if (event.type === 'innovation.published') {
+      const payload = event.payload as EventPayloads['innovation.published'];
+      candidates.push({
+        rule,
+        beneficiaryId: payload.authorId,
+        event,
+        innovationId: payload.innovationId,
+        counterpartId: null,
+      });
+      continue;
+    }
+    const payload = event.payload as Feedback;
+    if (!payload.actorId || !payload.authorId || payload.actorId === payload.authorId) continue;
+    if (event.type === 'rating.submitted') {
+      const rating = payload as EventPayloads['rating.submitted'];
+      if (
+        rule.beneficiary === 'author' &&
+        !(rating.overall >= 4 && (rating.previousOverall === null || rating.previousOverall < 4))
+      )
+        continue;
+      if (rule.beneficiary === 'actor' && rating.previousOverall !== null) continue;
+    }
+    const beneficiaryId = rule.beneficiary === 'author' ? payload.authorId : payload.actorId;
+    const counterpartId = rule.beneficiary === 'author' ? payload.actorId : payload.authorId;
+    candidates.push({ rule, beneficiaryId, event, innovationId: payload.innovationId, counterpartId });
+  }
+  return candidates;
+}
+
+/** Asia/Bangkok is UTC+7 all year (no daylight saving): periods start at local midnight, weeks on Monday. */
+const BANGKOK_OFFSET_MS = 7 * 3600 * 1000;
+
+export function periodStarts(at: Date): { day: Date; week: Date; month: Date } {
+  const local = new Date(at.getTime() + BANGKOK_OFFSET_MS);
+  const day = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
+  const weekday = (local.getUTCDay() + 6) % 7;
+  const month = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), 1);
+  return {
+    day: new Date(day - BANGKOK_OFFSET_MS),
+    week: new Date(day - weekday * 24 * 3600 * 1000 - BANGKOK_OFFSET_MS),
+    month: new Date(month - BANGKOK_OFFSET_MS),
+  };
+}

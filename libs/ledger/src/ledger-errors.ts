@@ -1,0 +1,13 @@
+import { defineErrors } from '@lc/core';
+
+export const LedgerErrors = defineErrors({
+  LEDGER_INSUFFICIENT_POINTS: { status: 422, th: 'พอยท์ไม่เพียงพอ', en: 'Not enough points' },
+  LEDGER_HOLD_NOT_FOUND: { status: 404, th: 'ไม่พบรายการกันพอยท์', en: 'The hold does not exist' },
+  LEDGER_HOLD_RESOLVED: {
+    status: 409,
+    th: 'รายการกันพอยท์นี้ดำเนินการไปแล้ว',
+    en: 'The hold has already been posted or voided',
+  },
+  LEDGER_RULE_NOT_FOUND: { status: 404, th: 'ไม่พบกติกาการให้พอยท์', en: 'Earning rule not found' },
+  LEDGER_ADJUSTMENT_ZERO: { status: 400, th: 'จำนวนพอยท์ต้องไม่เป็นศูนย์', en: 'The amount must not be zero' },
+});

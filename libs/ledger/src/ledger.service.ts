@@ -1,0 +1,246 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { DomainError, uuidv7 } from '@lc/core';
+import { LedgerErrors } from './ledger-errors';
+import { AccountRef, TransferResult, TransferSpec, Wallet } from './ledger.types';
+
+interface AccountState {
+  id: string;
+  kind: string;
+  balance: number;
+  pending: number;
+  lifetimeEarned: number;
+}
+
+const accountKey = (ref: AccountRef) =>
+  ref.kind === 'member' || ref.kind === 'partner' ? `${ref.kind}:${ref.ownerId}` : ref.kind;
+
+/**
+ * The only way points move. One call = one database transaction (the caller's): the transfers, every
+ * account's balance and version, all or nothing. Accounts are locked in id order (no deadlocks between
+ * concurrent calls), idempotency keys are checked after locking (a repeat returns the first result), and
+ * a member's spendable points can never go below zero — here, and by a CHECK in the database.
+ */
+@Injectable()
+export class LedgerService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async transfer(manager: EntityManager, specs: TransferSpec[]): Promise<TransferResult[]> {
+    if (specs.length === 0) return [];
+    const accounts = await this.lockAccounts(
+      manager,
+      specs.flatMap((s) => [s.debit, s.credit]),
+    );
+    const existing = new Map<string, string>(
+      (
+        (await manager.query(
+          `SELECT idempotency_key AS key, id FROM ledger_transfer WHERE idempotency_key = ANY($1::text[])`,
+          [specs.map((s) => s.idempotencyKey)],
+        )) as { key: string; id: string }[]
+      ).map((row) => [row.key, row.id]),
+    );
+    const holds = await this.holdsFor(manager, specs);
+    const rows: unknown[][] = [];
+    const results: TransferResult[] = [];
+    const seenKeys = new Set<string>();
+    for (const spec of specs) {
+      const previous = existing.get(spec.idempotencyKey);
+      if (previous || seenKeys.has(spec.idempotencyKey)) {
+        results.push({
+          id: previous ?? results.find((r) => r.idempotencyKey === spec.idempotencyKey)!.id,
+          idempotencyKey: spec.idempotencyKey,
+          created: false,
+        });
+        continue;
+      }
+      seenKeys.add(spec.idempotencyKey);
+      if (!Number.isSafeInteger(spec.amount) || spec.amount <= 0)
+        throw new Error(`Transfer amounts are whole numbers above zero: ${spec.amount}`);
+      const debit = accounts.get(accountKey(spec.debit))!;
+      const credit = accounts.get(accountKey(spec.credit))!;
+      this.apply(spec, debit, credit, holds);
+      const id = uuidv7();
+      rows.push([
+        id,
+        spec.idempotencyKey,
+        debit.id,
+        credit.id,
+        spec.amount,
+        spec.kind,
+        spec.pendingId ?? null,
+        spec.reversesId ?? null,
+        spec.reason.code,
+        spec.reason.th,
+        spec.reason.en,
+        spec.sourceEventId ?? null,
+        spec.sourceType ?? null,
+        spec.sourceId ?? null,
+        spec.subjectInnovationId ?? null,
+        spec.holdExpiresAt ?? null,
+        debit.balance,
+        credit.balance,
+        spec.createdBy ?? null,
+      ]);
+      results.push({ id, idempotencyKey: spec.idempotencyKey, created: true });
+    }
+    if (rows.length === 0) return results;
+    const column = (index: number) => rows.map((row) => row[index]);
+    await manager
+      .query(
+        `INSERT INTO ledger_transfer (id, idempotency_key, debit_account_id, credit_account_id, amount, kind, pending_id, reverses_id,
+         reason_code, reason_th, reason_en, source_event_id, source_type, source_id, subject_innovation_id, hold_expires_at,
+         debit_balance_after, credit_balance_after, created_by)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::bigint[], $6::text[], $7::uuid[], $8::uuid[],
+         $9::text[], $10::text[], $11::text[], $12::uuid[], $13::text[], $14::text[], $15::uuid[], $16::timestamptz[],
+         $17::bigint[], $18::bigint[], $19::uuid[])`,
+        Array.from({ length: 19 }, (_, index) => column(index)),
+      )
+      .catch((error: { constraint?: string }) => {
+        if (error.constraint === 'ledger_transfer_resolves_once')
+          throw new DomainError(LedgerErrors.LEDGER_HOLD_RESOLVED);
+        throw error;
+      });
+    const changed = [...accounts.values()];
+    await manager.query(
+      `UPDATE ledger_account a SET balance = u.balance, pending = u.pending, lifetime_earned = u.lifetime, version = a.version + 1
+       FROM unnest($1::uuid[], $2::bigint[], $3::bigint[], $4::bigint[]) AS u(id, balance, pending, lifetime) WHERE a.id = u.id`,
+      [
+        changed.map((a) => a.id),
+        changed.map((a) => a.balance),
+        changed.map((a) => a.pending),
+        changed.map((a) => a.lifetimeEarned),
+      ],
+    );
+    return results;
+  }
+
+  /** What each kind of transfer does to the two accounts. Throws before anything is written if a wallet would go short. */
+  private apply(
+    spec: TransferSpec,
+    debit: AccountState,
+    credit: AccountState,
+    holds: Map<string, { amount: number; debitId: string; creditId: string }>,
+  ): void {
+    if (spec.kind === 'post' || spec.kind === 'void') {
+      const hold = holds.get(spec.pendingId!);
+      if (!hold) throw new DomainError(LedgerErrors.LEDGER_HOLD_NOT_FOUND);
+      if (hold.amount !== spec.amount || hold.debitId !== debit.id || hold.creditId !== credit.id) {
+        throw new Error('A post or void must match its hold: same accounts and amount');
+      }
+      debit.pending -= spec.amount;
+      if (spec.kind === 'post') {
+        debit.balance -= spec.amount;
+        credit.balance += spec.amount;
+      }
+      return;
+    }
+    if (spec.kind === 'hold') {
+      debit.pending += spec.amount;
+    } else {
+      debit.balance -= spec.amount;
+      credit.balance += spec.amount;
+    }
+    if (credit.kind === 'member' && (spec.kind === 'award' || spec.kind === 'adjustment'))
+      credit.lifetimeEarned += spec.amount;
+    if (debit.kind === 'member' && spec.kind === 'reversal')
+      debit.lifetimeEarned = Math.max(0, debit.lifetimeEarned - spec.amount);
+    if (!debit.kind.startsWith('system_') && debit.balance - debit.pending < 0) {
+      throw new DomainError(LedgerErrors.LEDGER_INSUFFICIENT_POINTS);
+    }
+  }
+
+  /** Locks (creating if needed) the wallets of these members, in id order, for the rest of the transaction. */
+  async lockWallets(
+    manager: EntityManager,
+    memberIds: string[],
+  ): Promise<Map<string, { balance: number; pending: number }>> {
+    const locked = await this.lockAccounts(
+      manager,
+      memberIds.map((ownerId) => ({ kind: 'member' as const, ownerId })),
+    );
+    return new Map(memberIds.map((id) => [id, locked.get(`member:${id}`)!]));
+  }
+
+  private async lockAccounts(manager: EntityManager, refs: AccountRef[]): Promise<Map<string, AccountState>> {
+    const owned = [
+      ...new Map(
+        refs.filter((r) => r.kind === 'member' || r.kind === 'partner').map((r) => [accountKey(r), r]),
+      ).values(),
+    ] as {
+      kind: string;
+      ownerId: string;
+    }[];
+    if (owned.length) {
+      await manager.query(
+        `INSERT INTO ledger_account (id, kind, owner_id) SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[]) ON CONFLICT (kind, owner_id) DO NOTHING`,
+        [owned.map(() => uuidv7()), owned.map((r) => r.kind), owned.map((r) => r.ownerId)],
+      );
+    }
+    const systems = [...new Set(refs.filter((r) => r.kind.startsWith('system_')).map((r) => r.kind))];
+    const rows: {
+      id: string;
+      kind: string;
+      owner_id: string | null;
+      balance: string;
+      pending: string;
+      lifetime_earned: string;
+    }[] = await manager.query(
+      `SELECT id, kind, owner_id, balance, pending, lifetime_earned FROM ledger_account
+         WHERE (kind, owner_id) IN (SELECT * FROM unnest($1::text[], $2::uuid[])) OR (owner_id IS NULL AND kind = ANY($3::text[]))
+         ORDER BY id FOR UPDATE`,
+      [owned.map((r) => r.kind), owned.map((r) => r.ownerId), systems],
+    );
+    return new Map(
+      rows.map((row) => [
+        row.owner_id ? `${row.kind}:${row.owner_id}` : row.kind,
+        {
+          id: row.id,
+          kind: row.kind,
+          balance: Number(row.balance),
+          pending: Number(row.pending),
+          lifetimeEarned: Number(row.lifetime_earned),
+        },
+      ]),
+    );
+  }
+
+  private async holdsFor(manager: EntityManager, specs: TransferSpec[]) {
+    const ids = specs.filter((s) => s.pendingId).map((s) => s.pendingId!);
+    if (ids.length === 0) return new Map<string, { amount: number; debitId: string; creditId: string }>();
+    const rows: { id: string; amount: string; debit: string; credit: string }[] = await manager.query(
+      `SELECT h.id, h.amount, h.debit_account_id AS debit, h.credit_account_id AS credit FROM ledger_transfer h
+       WHERE h.id = ANY($1::uuid[]) AND h.kind = 'hold'
+         AND NOT EXISTS (SELECT 1 FROM ledger_transfer r WHERE r.pending_id = h.id)`,
+      [ids],
+    );
+    const found = new Map(
+      rows.map((r) => [r.id, { amount: Number(r.amount), debitId: r.debit, creditId: r.credit }]),
+    );
+    for (const id of ids) {
+      if (found.has(id)) continue;
+      const exists: unknown[] = await manager.query(
+        `SELECT 1 FROM ledger_transfer WHERE id = $1 AND kind = 'hold'`,
+        [id],
+      );
+      throw new DomainError(
+        exists.length ? LedgerErrors.LEDGER_HOLD_RESOLVED : LedgerErrors.LEDGER_HOLD_NOT_FOUND,
+      );
+    }
+    return found;
+  }
+
+  async wallet(memberId: string, manager: EntityManager = this.dataSource.manager): Promise<Wallet> {
+    const rows: { balance: string; pending: string; lifetime_earned: string }[] = await manager.query(
+      `SELECT balance, pending, lifetime_earned FROM ledger_account WHERE kind = 'member' AND owner_id = $1`,
+      [memberId],
+    );
+    const balance = Number(rows[0]?.balance ?? 0);
+    const pending = Number(rows[0]?.pending ?? 0);
+    return {
+      balance,
+      pending,
+      spendable: balance - pending,
+      lifetimeEarned: Number(rows[0]?.lifetime_earned ?? 0),
+    };
+  }
+}
