@@ -32,6 +32,10 @@ export class EventConsumer implements OnApplicationShutdown {
           },
           prefix: this.config.QUEUE_PREFIX,
           concurrency: this.config.QUEUE_CONCURRENCY,
+          lockDuration: this.config.QUEUE_LOCK_DURATION_MS,
+          stalledInterval: this.config.QUEUE_STALLED_INTERVAL_MS,
+          // A job interrupted by a crashed worker is never failed for it: it runs again (handlers are idempotent).
+          maxStalledCount: Number.MAX_SAFE_INTEGER,
           autorun: true,
         },
       );
