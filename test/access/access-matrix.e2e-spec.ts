@@ -418,6 +418,35 @@ const ROWS: Row[] = [
         .send({ note: 'ทดสอบสิทธิ์' }),
     expect: only(200, ['moderator', 'obecAdmin']),
   },
+  { route: 'GET /me/wallet', call: (w, a) => http(w).get('/api/v1/me/wallet').set(a), expect: signedIn(200) },
+  {
+    route: 'GET /me/wallet/transfers',
+    call: (w, a) => http(w).get('/api/v1/me/wallet/transfers').set(a),
+    expect: signedIn(200),
+  },
+  {
+    route: 'GET /admin/ledger/rules',
+    call: (w, a) => http(w).get('/api/v1/admin/ledger/rules').set(a),
+    expect: only(200, ['obecAdmin']),
+  },
+  {
+    route: 'PUT /admin/ledger/rules/:code',
+    call: (w, a) =>
+      http(w)
+        .put('/api/v1/admin/ledger/rules/feedback.comment')
+        .set(a)
+        .send({ points: 2, reason: 'ทดสอบสิทธิ์' }),
+    expect: only(200, ['obecAdmin']),
+  },
+  {
+    route: 'POST /admin/ledger/adjustments',
+    call: (w, a) =>
+      http(w)
+        .post('/api/v1/admin/ledger/adjustments')
+        .set(a)
+        .send({ memberId: w.actors.member.id, amount: 1, reason: 'ทดสอบสิทธิ์' }),
+    expect: only(201, ['obecAdmin']),
+  },
   {
     route: 'POST /auth/logout',
     call: async (w, a) => {

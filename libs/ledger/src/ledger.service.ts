@@ -12,8 +12,29 @@ interface AccountState {
   lifetimeEarned: number;
 }
 
-const accountKey = (ref: AccountRef) =>
-  ref.kind === 'member' || ref.kind === 'partner' ? `${ref.kind}:${ref.ownerId}` : ref.kind;
+/** Issuance shards (see the migration): a member's awards always use the same one, picked by its id. */
+export const ISSUANCE_SHARDS = 16;
+
+function shardOf(ref: AccountRef): number {
+  if (ref.kind !== 'member' && ref.kind !== 'partner') return 0;
+  return parseInt(ref.ownerId.replace(/-/g, '').slice(-4), 16) % ISSUANCE_SHARDS;
+}
+
+interface ResolvedAccount {
+  kind: string;
+  ownerId: string | null;
+  shard: number;
+}
+
+/** The concrete account of one side of a transfer: issuance is the shard of the other side's owner. */
+function resolveSide(side: AccountRef, other: AccountRef): ResolvedAccount {
+  if (side.kind === 'member' || side.kind === 'partner')
+    return { kind: side.kind, ownerId: side.ownerId, shard: 0 };
+  return { kind: side.kind, ownerId: null, shard: side.kind === 'system_issuance' ? shardOf(other) : 0 };
+}
+
+const keyOf = (account: ResolvedAccount) =>
+  account.ownerId ? `${account.kind}:${account.ownerId}` : `${account.kind}#${account.shard}`;
 
 /**
  * The only way points move. One call = one database transaction (the caller's): the transfers, every
@@ -27,9 +48,13 @@ export class LedgerService {
 
   async transfer(manager: EntityManager, specs: TransferSpec[]): Promise<TransferResult[]> {
     if (specs.length === 0) return [];
+    const sides = specs.map((s) => ({
+      debit: resolveSide(s.debit, s.credit),
+      credit: resolveSide(s.credit, s.debit),
+    }));
     const accounts = await this.lockAccounts(
       manager,
-      specs.flatMap((s) => [s.debit, s.credit]),
+      sides.flatMap((s) => [s.debit, s.credit]),
     );
     const existing = new Map<string, string>(
       (
@@ -43,7 +68,7 @@ export class LedgerService {
     const rows: unknown[][] = [];
     const results: TransferResult[] = [];
     const seenKeys = new Set<string>();
-    for (const spec of specs) {
+    for (const [index, spec] of specs.entries()) {
       const previous = existing.get(spec.idempotencyKey);
       if (previous || seenKeys.has(spec.idempotencyKey)) {
         results.push({
@@ -56,8 +81,8 @@ export class LedgerService {
       seenKeys.add(spec.idempotencyKey);
       if (!Number.isSafeInteger(spec.amount) || spec.amount <= 0)
         throw new Error(`Transfer amounts are whole numbers above zero: ${spec.amount}`);
-      const debit = accounts.get(accountKey(spec.debit))!;
-      const credit = accounts.get(accountKey(spec.credit))!;
+      const debit = accounts.get(keyOf(sides[index]!.debit))!;
+      const credit = accounts.get(keyOf(sides[index]!.credit))!;
       this.apply(spec, debit, credit, holds);
       const id = uuidv7();
       rows.push([
@@ -156,43 +181,47 @@ export class LedgerService {
   ): Promise<Map<string, { balance: number; pending: number }>> {
     const locked = await this.lockAccounts(
       manager,
-      memberIds.map((ownerId) => ({ kind: 'member' as const, ownerId })),
+      memberIds.map((ownerId) => ({ kind: 'member', ownerId, shard: 0 })),
     );
     return new Map(memberIds.map((id) => [id, locked.get(`member:${id}`)!]));
   }
 
-  private async lockAccounts(manager: EntityManager, refs: AccountRef[]): Promise<Map<string, AccountState>> {
-    const owned = [
-      ...new Map(
-        refs.filter((r) => r.kind === 'member' || r.kind === 'partner').map((r) => [accountKey(r), r]),
-      ).values(),
-    ] as {
-      kind: string;
-      ownerId: string;
-    }[];
+  private async lockAccounts(
+    manager: EntityManager,
+    refs: ResolvedAccount[],
+  ): Promise<Map<string, AccountState>> {
+    const unique = [...new Map(refs.map((r) => [keyOf(r), r])).values()];
+    const owned = unique.filter((r) => r.ownerId !== null);
+    const systems = unique.filter((r) => r.ownerId === null);
     if (owned.length) {
       await manager.query(
         `INSERT INTO ledger_account (id, kind, owner_id) SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[]) ON CONFLICT (kind, owner_id) DO NOTHING`,
         [owned.map(() => uuidv7()), owned.map((r) => r.kind), owned.map((r) => r.ownerId)],
       );
     }
-    const systems = [...new Set(refs.filter((r) => r.kind.startsWith('system_')).map((r) => r.kind))];
     const rows: {
       id: string;
       kind: string;
       owner_id: string | null;
+      shard: number;
       balance: string;
       pending: string;
       lifetime_earned: string;
     }[] = await manager.query(
-      `SELECT id, kind, owner_id, balance, pending, lifetime_earned FROM ledger_account
-         WHERE (kind, owner_id) IN (SELECT * FROM unnest($1::text[], $2::uuid[])) OR (owner_id IS NULL AND kind = ANY($3::text[]))
+      `SELECT id, kind, owner_id, shard, balance, pending, lifetime_earned FROM ledger_account
+         WHERE (kind, owner_id) IN (SELECT * FROM unnest($1::text[], $2::uuid[]))
+            OR (owner_id IS NULL AND (kind, shard) IN (SELECT * FROM unnest($3::text[], $4::smallint[])))
          ORDER BY id FOR UPDATE`,
-      [owned.map((r) => r.kind), owned.map((r) => r.ownerId), systems],
+      [
+        owned.map((r) => r.kind),
+        owned.map((r) => r.ownerId),
+        systems.map((r) => r.kind),
+        systems.map((r) => r.shard),
+      ],
     );
     return new Map(
       rows.map((row) => [
-        row.owner_id ? `${row.kind}:${row.owner_id}` : row.kind,
+        keyOf({ kind: row.kind, ownerId: row.owner_id, shard: row.shard }),
         {
           id: row.id,
           kind: row.kind,

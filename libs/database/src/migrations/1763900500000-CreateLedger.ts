@@ -22,17 +22,25 @@ export class CreateLedger1763900500000 implements MigrationInterface {
         pending bigint NOT NULL DEFAULT 0 CHECK (pending >= 0),
         lifetime_earned bigint NOT NULL DEFAULT 0 CHECK (lifetime_earned >= 0),
         version bigint NOT NULL DEFAULT 0,
+        -- System issuance is striped over shards so concurrent awards to different members don't queue on one row.
+        shard smallint NOT NULL DEFAULT 0 CHECK (shard BETWEEN 0 AND 63),
         created_at timestamptz NOT NULL DEFAULT now(),
         UNIQUE (kind, owner_id),
+        CHECK (owner_id IS NULL OR shard = 0),
         CHECK ((kind LIKE 'system_%') = (owner_id IS NULL)),
         -- Only system accounts may go below zero; a member's spendable points never do.
         CHECK (kind LIKE 'system_%' OR balance - pending >= 0)
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX ledger_account_system ON ledger_account (kind) WHERE owner_id IS NULL`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX ledger_account_system ON ledger_account (kind, shard) WHERE owner_id IS NULL`,
+    );
     await queryRunner.query(`
-      INSERT INTO ledger_account (id, kind) VALUES
-        ('00000000-0000-7000-8000-000000000001', 'system_issuance'),
-        ('00000000-0000-7000-8000-000000000002', 'system_expiry')`);
+      INSERT INTO ledger_account (id, kind, shard) VALUES
+        ('00000000-0000-7000-8000-000000000001', 'system_issuance', 0),
+        ('00000000-0000-7000-8000-000000000002', 'system_expiry', 0)`);
+    await queryRunner.query(`
+      INSERT INTO ledger_account (id, kind, shard)
+      SELECT ('00000000-0000-7000-8000-0000000001' || lpad(to_hex(n), 2, '0'))::uuid, 'system_issuance', n FROM generate_series(1, 15) AS n`);
 
     await queryRunner.query(`
       CREATE TABLE ledger_transfer (
@@ -62,13 +70,25 @@ export class CreateLedger1763900500000 implements MigrationInterface {
         CHECK ((kind = 'reversal') = (reverses_id IS NOT NULL))
       )`);
     // Each hold is posted or voided exactly once.
-    await queryRunner.query(`CREATE UNIQUE INDEX ledger_transfer_resolves_once ON ledger_transfer (pending_id) WHERE pending_id IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX ledger_transfer_resolves_once ON ledger_transfer (pending_id) WHERE pending_id IS NOT NULL`,
+    );
     await queryRunner.query(`CREATE INDEX ledger_transfer_debit ON ledger_transfer (debit_account_id, seq)`);
-    await queryRunner.query(`CREATE INDEX ledger_transfer_credit ON ledger_transfer (credit_account_id, seq)`);
-    await queryRunner.query(`CREATE INDEX ledger_transfer_subject ON ledger_transfer (subject_innovation_id) WHERE subject_innovation_id IS NOT NULL`);
-    await queryRunner.query(`CREATE INDEX ledger_transfer_reverses ON ledger_transfer (reverses_id) WHERE reverses_id IS NOT NULL`);
-    await queryRunner.query(`CREATE INDEX ledger_transfer_source ON ledger_transfer (source_type, source_id) WHERE source_type IS NOT NULL`);
-    await queryRunner.query(`CREATE INDEX ledger_transfer_open_holds ON ledger_transfer (hold_expires_at) WHERE kind = 'hold'`);
+    await queryRunner.query(
+      `CREATE INDEX ledger_transfer_credit ON ledger_transfer (credit_account_id, seq)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX ledger_transfer_subject ON ledger_transfer (subject_innovation_id) WHERE subject_innovation_id IS NOT NULL`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX ledger_transfer_reverses ON ledger_transfer (reverses_id) WHERE reverses_id IS NOT NULL`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX ledger_transfer_source ON ledger_transfer (source_type, source_id) WHERE source_type IS NOT NULL`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX ledger_transfer_open_holds ON ledger_transfer (hold_expires_at) WHERE kind = 'hold'`,
+    );
     await queryRunner.query(`
       CREATE TRIGGER ledger_transfer_append_only BEFORE UPDATE OR DELETE ON ledger_transfer
       FOR EACH ROW EXECUTE FUNCTION refuse_change()`);
@@ -131,13 +151,23 @@ export class CreateLedger1763900500000 implements MigrationInterface {
     await queryRunner.query(`GRANT USAGE ON SCHEMA public TO lc_app`);
     await queryRunner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO lc_app`);
     await queryRunner.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO lc_app`);
-    await queryRunner.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO lc_app`);
-    await queryRunner.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO lc_app`);
+    await queryRunner.query(
+      `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO lc_app`,
+    );
+    await queryRunner.query(
+      `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO lc_app`,
+    );
     await queryRunner.query(`REVOKE UPDATE, DELETE, TRUNCATE ON ledger_transfer, audit_log FROM lc_app`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['ledger_block', 'ledger_chain', 'ledger_rule', 'ledger_transfer', 'ledger_account']) {
+    for (const table of [
+      'ledger_block',
+      'ledger_chain',
+      'ledger_rule',
+      'ledger_transfer',
+      'ledger_account',
+    ]) {
       await queryRunner.query(`DROP TABLE ${table}`);
     }
   }
