@@ -187,6 +187,34 @@ describe('Points ledger', () => {
     await sumsToZero();
   });
 
+  it('voids a hold whose expiry has passed, once, and gives the points back', async () => {
+    const member = await given.member();
+    const partner = await given.partner();
+    await grant(member.id, 40);
+    const [hold] = await dataSource.transaction((m) =>
+      ledger.transfer(m, [
+        {
+          idempotencyKey: uuidv7(),
+          debit: memberWallet(member.id),
+          credit: partnerClearing(partner.id),
+          amount: 30,
+          kind: 'hold',
+          holdExpiresAt: new Date(Date.now() - 1000),
+          reason: { code: 'test.hold', th: 'กันพอยท์', en: 'hold' },
+        },
+      ]),
+    );
+    expect(await wallet(member)).toMatchObject({ pending: 30, spendable: 10 });
+    const swept = await Promise.all([ledger.voidExpiredHolds(), ledger.voidExpiredHolds()]);
+    expect(swept.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1);
+    expect(await wallet(member)).toMatchObject({ balance: 40, pending: 0, spendable: 40 });
+    const voids = await dataSource.query(
+      `SELECT kind, reason_code FROM ledger_transfer WHERE pending_id = $1`,
+      [hold!.id],
+    );
+    expect(voids).toEqual([{ kind: 'void', reason_code: 'hold.expired' }]);
+  });
+
   it('holds caps under concurrency: at most the daily cap of feedback awards', async () => {
     const author = await given.member();
     const commenter = await given.member();

@@ -258,6 +258,54 @@ export class LedgerService {
     return found;
   }
 
+  /**
+   * Voids holds whose expiry has passed, each in its own transaction. A post racing with the sweep is safe:
+   * whichever resolves the hold first wins, the other finds it resolved.
+   */
+  async voidExpiredHolds(limit = 500): Promise<number> {
+    const expired: {
+      id: string;
+      amount: string;
+      debit_kind: string;
+      debit_owner: string;
+      credit_kind: string;
+      credit_owner: string;
+    }[] = await this.dataSource.query(
+      `SELECT h.id, h.amount, d.kind AS debit_kind, d.owner_id AS debit_owner, c.kind AS credit_kind, c.owner_id AS credit_owner
+         FROM ledger_transfer h JOIN ledger_account d ON d.id = h.debit_account_id JOIN ledger_account c ON c.id = h.credit_account_id
+         WHERE h.kind = 'hold' AND h.hold_expires_at < now()
+           AND NOT EXISTS (SELECT 1 FROM ledger_transfer r WHERE r.pending_id = h.id)
+         ORDER BY h.hold_expires_at LIMIT $1`,
+      [limit],
+    );
+    let voided = 0;
+    for (const hold of expired) {
+      try {
+        await this.dataSource.transaction((manager) =>
+          this.transfer(manager, [
+            {
+              idempotencyKey: `expire-hold:${hold.id}`,
+              debit: { kind: hold.debit_kind as 'member', ownerId: hold.debit_owner },
+              credit: { kind: hold.credit_kind as 'partner', ownerId: hold.credit_owner },
+              amount: Number(hold.amount),
+              kind: 'void',
+              pendingId: hold.id,
+              reason: {
+                code: 'hold.expired',
+                th: 'คืนพอยท์ที่กันไว้ เนื่องจากหมดเวลา',
+                en: 'Held points released: the hold expired',
+              },
+            },
+          ]),
+        );
+        voided++;
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'LEDGER_HOLD_RESOLVED') throw error;
+      }
+    }
+    return voided;
+  }
+
   async wallet(memberId: string, manager: EntityManager = this.dataSource.manager): Promise<Wallet> {
     const rows: { balance: string; pending: string; lifetime_earned: string }[] = await manager.query(
       `SELECT balance, pending, lifetime_earned FROM ledger_account WHERE kind = 'member' AND owner_id = $1`,
