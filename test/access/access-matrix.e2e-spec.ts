@@ -2,6 +2,7 @@ import request from 'supertest';
 import { uuidv7 } from '@lc/core';
 import { fullInnovation } from '../support/fixtures';
 import { Given, GivenMember, GivenSchool } from '../support/given';
+import { samplePdf, samplePng } from '../support/sample-files';
 import { createTestEnvironment, startTestApp, TestApp, TestEnvironment } from '../support/test-app';
 
 /**
@@ -61,6 +62,25 @@ async function freshComment(w: World): Promise<string> {
     .set(w.actors.member.auth)
     .send({ body: 'ความคิดเห็นสำหรับทดสอบ' });
   return response.body.id;
+}
+
+/** A fresh attachment by `member` on their innovation (the published one unless another is given). */
+async function freshAttachment(w: World, innovationId = w.innovationId, file = samplePdf()): Promise<string> {
+  const response = await request(w.api.url)
+    .post(`/api/v1/innovations/${innovationId}/attachments`)
+    .set(w.actors.member.auth)
+    .attach('file', file, 'matrix-file');
+  return response.body.id;
+}
+
+/** A fresh published innovation by `member` with an adoption reported by `anotherMember`. */
+async function freshAdoption(w: World): Promise<{ innovationId: string; adoptionId: string }> {
+  const innovationId = await freshInnovation(w, 'published');
+  const adoption = await request(w.api.url)
+    .post(`/api/v1/innovations/${innovationId}/adoptions`)
+    .set(w.actors.anotherMember.auth)
+    .send({ gradeLevel: 'P4', classSize: 25, usedOn: '2026-11-02' });
+  return { innovationId, adoptionId: adoption.body.id };
 }
 
 const ratingBody = { overall: 4, criteria: { clarity: 4, effect: 4, adoptability: 4, competencyFit: 4 } };
@@ -385,6 +405,67 @@ const ROWS: Row[] = [
         .set(a)
         .send({ reason: 'ทดสอบการรายงาน' }),
     expect: signedIn(201),
+  },
+  {
+    route: 'POST /innovations/:id/attachments',
+    call: (w, a) =>
+      http(w)
+        .post(`/api/v1/innovations/${w.innovationId}/attachments`)
+        .set(a)
+        .attach('file', samplePdf(), 'matrix.pdf'),
+    expect: signedIn(403, { member: 201 }),
+  },
+  {
+    route: 'GET /innovations/:id/attachments',
+    call: (w, a) => http(w).get(`/api/v1/innovations/${w.innovationId}/attachments`).set(a),
+    expect: everyone(200),
+  },
+  {
+    route: 'GET /innovations/:id/attachments/:attachmentId',
+    call: async (w, a) =>
+      http(w)
+        .get(`/api/v1/innovations/${w.innovationId}/attachments/${await freshAttachment(w)}`)
+        .set(a),
+    expect: everyone(200),
+  },
+  {
+    route: 'GET /innovations/:id/attachments/:attachmentId (of a draft)',
+    call: async (w, a) => {
+      const draftId = await freshInnovation(w, 'draft');
+      return http(w)
+        .get(`/api/v1/innovations/${draftId}/attachments/${await freshAttachment(w, draftId)}`)
+        .set(a);
+    },
+    expect: everyone(404, { member: 200 }),
+  },
+  {
+    route: 'GET /innovations/:id/attachments/:attachmentId/thumbnail',
+    call: async (w, a) =>
+      http(w)
+        .get(
+          `/api/v1/innovations/${w.innovationId}/attachments/${await freshAttachment(w, w.innovationId, samplePng(40, 30))}/thumbnail`,
+        )
+        .set(a),
+    expect: everyone(200),
+  },
+  {
+    route: 'DELETE /innovations/:id/attachments/:attachmentId',
+    call: async (w, a) =>
+      http(w)
+        .delete(`/api/v1/innovations/${w.innovationId}/attachments/${await freshAttachment(w)}`)
+        .set(a),
+    expect: signedIn(403, { member: 204 }),
+  },
+  {
+    route: "POST /innovations/:id/adoptions/:adoptionId/evidence (anotherMember's report)",
+    call: async (w, a) => {
+      const { innovationId, adoptionId } = await freshAdoption(w);
+      return http(w)
+        .post(`/api/v1/innovations/${innovationId}/adoptions/${adoptionId}/evidence`)
+        .set(a)
+        .attach('file', samplePdf(), 'evidence.pdf');
+    },
+    expect: signedIn(403, { anotherMember: 201 }),
   },
   {
     route: 'GET /moderation/queue',

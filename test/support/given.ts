@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { uuidv7 } from '@lc/core';
+import { TokenService } from '@lc/identity';
 import type { TestApp } from './test-app';
 
 export interface GivenMember {
@@ -62,6 +63,37 @@ export class Given {
       nameTh,
     ]);
     return { id };
+  }
+
+  /**
+   * Many signed-in members at once, for load and contention tests: rows and sessions inserted directly, access
+   * tokens signed by the app's own TokenService (registration has its own tests).
+   */
+  async members(count: number, options: { schoolId?: string } = {}): Promise<GivenMember[]> {
+    const tokens = this.api.app.get(TokenService, { strict: false });
+    const ids = Array.from({ length: count }, () => uuidv7());
+    const sessions = ids.map(() => uuidv7());
+    await this.api.dataSource.query(
+      `INSERT INTO member (id, email, display_name, member_kind, school_id, terms_version, privacy_version, consented_at)
+       SELECT id, 'bulk-' || id || '@example.test', 'ครูทดสอบ', 'teacher', $2, 't', 'p', now() FROM unnest($1::uuid[]) AS id`,
+      [ids, options.schoolId ?? null],
+    );
+    await this.api.dataSource.query(
+      `INSERT INTO auth_session (id, member_id, expires_at) SELECT s, m, now() + interval '1 day' FROM unnest($1::uuid[], $2::uuid[]) AS x(s, m)`,
+      [sessions, ids],
+    );
+    return ids.map((id, i) => {
+      const accessToken = tokens.signAccessToken(id, sessions[i]!);
+      return {
+        id,
+        email: `bulk-${id}@example.test`,
+        password: '',
+        displayName: 'ครูทดสอบ',
+        accessToken,
+        refreshToken: '',
+        auth: { authorization: `Bearer ${accessToken}` },
+      };
+    });
   }
 
   /** Registers through the API (the real path), then adds roles directly: granting is tested on its own. */

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ModuleMetadata, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -21,6 +24,8 @@ export interface TestEnvironment {
 export async function createTestEnvironment(extra: ConfigOverrides = {}): Promise<TestEnvironment> {
   const database = await createTestDatabase();
   const queuePrefix = uniqueQueuePrefix();
+  // Uploaded files go to a directory of the suite's own, removed with it; never to the checkout's .data/uploads.
+  const storageDir = extra.STORAGE_DIR ? null : await mkdtemp(join(tmpdir(), 'lc-test-storage-'));
   const overrides: ConfigOverrides = {
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -29,9 +34,14 @@ export async function createTestEnvironment(extra: ConfigOverrides = {}): Promis
     QUEUE_PREFIX: queuePrefix,
     WORKER_METRICS_PORT: '0',
     JWT_SECRET: 'test-secret-for-the-e2e-suites-only-0123456789',
+    ...(storageDir ? { STORAGE_DIR: storageDir } : {}),
     ...extra,
   };
-  return { databaseUrl: database.url, redisUrl: testRedisUrl(), queuePrefix, overrides, drop: database.drop };
+  const drop = async () => {
+    await database.drop();
+    if (storageDir) await rm(storageDir, { recursive: true, force: true });
+  };
+  return { databaseUrl: database.url, redisUrl: testRedisUrl(), queuePrefix, overrides, drop };
 }
 
 export interface TestApp {

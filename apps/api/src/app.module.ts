@@ -7,6 +7,7 @@ import { IdentityHttpModule } from './identity/identity-http.module';
 import { InnovationsHttpModule } from './innovations/innovations-http.module';
 import { LedgerChainHttpModule } from './ledger/ledger-chain-http.module';
 import { LedgerHttpModule } from './ledger/ledger-http.module';
+import { MarketplaceHttpModule } from './marketplace/marketplace-http.module';
 import { MetricsController } from './metrics/metrics.controller';
 
 @Module({})
@@ -24,6 +25,7 @@ export class AppModule {
         InnovationsHttpModule,
         LedgerChainHttpModule,
         LedgerHttpModule,
+        MarketplaceHttpModule,
       ],
       controllers: [MetricsController],
     };

@@ -3,6 +3,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import cors from '@fastify/cors';
+import multipart from '@fastify/multipart';
 import { Logger } from 'nestjs-pino';
 import {
   APP_CONFIG,
@@ -47,6 +48,19 @@ export async function setupApp(app: NestFastifyApplication): Promise<AppConfig> 
     origin: config.CORS_ORIGINS.length > 0 ? config.CORS_ORIGINS : false,
     credentials: true,
     exposedHeaders: ['x-request-id'],
+  });
+
+  // Attachments arrive as multipart forms and are streamed, never buffered whole: a file past the limit is
+  // cut off and the rest of the request read and dropped, then refused with 413 (see multipart-upload.ts).
+  await app.register(multipart, {
+    limits: {
+      fileSize: config.ATTACHMENT_MAX_BYTES,
+      fields: 10,
+      fieldSize: 1024,
+      parts: 20,
+      headerPairs: 50,
+    },
+    throwFileSizeLimit: true,
   });
 
   // CSV imports arrive as text/csv, up to 20 MB.

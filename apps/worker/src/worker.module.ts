@@ -3,6 +3,7 @@ import { AppConfig, ConfigModule, LoggingModule } from '@lc/core';
 import { DatabaseModule } from '@lc/database';
 import { EventProcessingModule, MessagingModule } from '@lc/messaging';
 import { LedgerChainModule, LedgerWorkerModule } from '@lc/ledger';
+import { MarketplaceWorkerModule } from '@lc/marketplace';
 import { WorkerRunner } from './worker-runner';
 
 @Module({})
@@ -18,6 +19,7 @@ export class WorkerModule {
         EventProcessingModule.forRoot(),
         LedgerChainModule,
         LedgerWorkerModule,
+        MarketplaceWorkerModule,
       ],
       providers: [WorkerRunner],
     };

@@ -3,3 +3,4 @@ export * from './data-source-options';
 export * from './transaction-runner';
 export * from './migration-status';
 export * from './migrate';
+export * from './sql';

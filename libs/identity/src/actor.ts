@@ -13,6 +13,7 @@ export interface Actor {
   sessionId: string;
   schoolId: string | null;
   areaId: string | null;
+  memberKind?: string;
   roles: RoleScope[];
 }
 

@@ -8,3 +8,4 @@ export * from './scoring';
 export * from './taxonomy-rules';
 export * from './text/thai-search';
 export * from './text/markdown';
+export * from './attachments';

@@ -200,7 +200,7 @@ export class InnovationsService {
     if (filter.q && !query) return { items: [], nextCursor: null };
     if (query) {
       const fullText = `i.search_vector @@ plainto_tsquery('simple', ${add(query.words)})`;
-      conditions.push(query.pattern ? `(${fullText} OR i.search_raw ILIKE ${add(query.pattern)})` : fullText);
+      conditions.push(query.pattern ? `(${fullText} OR i.search_raw LIKE ${add(query.pattern)})` : fullText);
     }
     const after = decodeCursor<{ v: string | number; id: string }>(filter.cursor, ['v', 'id']);
     if (after) {
@@ -243,6 +243,11 @@ export class InnovationsService {
       },
       (row) => ({ v: row.updatedAt.toISOString(), id: row.id }),
     );
+  }
+
+  /** The row, locked, if this actor authored it: 404 when they cannot see it, 403 when it is not theirs. */
+  authoredBy(manager: EntityManager, actor: Actor, id: string): Promise<InnovationRow> {
+    return this.authored(manager, actor, id);
   }
 
   private async authored(manager: EntityManager, actor: Actor, id: string): Promise<InnovationRow> {

@@ -38,6 +38,13 @@ export interface EventPayloads {
     reporterSchoolId: string | null;
     schoolTerm: string;
   };
+  'innovation.endorsed': FeedbackFacts & { endorsementId: string; partnerId: string };
+  'perk.live': { perkId: string; partnerId: string; category: string };
+  'redemption.created': RedemptionFacts;
+  'redemption.fulfilled': RedemptionFacts;
+  'redemption.rejected': RedemptionFacts;
+  'redemption.cancelled': RedemptionFacts;
+  'redemption.expired': RedemptionFacts;
   'content.reported': {
     reportId: string;
     targetType: 'innovation' | 'comment';
@@ -47,6 +54,16 @@ export interface EventPayloads {
     openReports: number;
     autoHidden: boolean;
   };
+}
+
+/** A redemption's state change, for the member's feed and notifications. */
+export interface RedemptionFacts {
+  redemptionId: string;
+  perkId: string;
+  partnerId: string;
+  memberId: string;
+  status: string;
+  cost: number;
 }
 
 /** What subscribers route on when an innovation changes: who, where, and what it is about. */
@@ -107,6 +124,7 @@ export const SUBSCRIPTIONS: Subscriptions = {
     'rating.submitted',
     'comment.created',
     'adoption.reported',
+    'innovation.endorsed',
   ],
 };
 

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { ConfigValidationError, loadConfig } from './app-config';
 
 const valid = {
@@ -39,5 +40,39 @@ describe('loadConfig', () => {
 
   it('treats empty variables as unset', () => {
     expect(loadConfig({ ...valid, PORT: '' }).PORT).toBe(3000);
+  });
+
+  it('keeps attachments on the local disk under the repository by default, 25 MiB at most', () => {
+    const config = loadConfig(valid);
+    expect(config.ATTACHMENT_MAX_BYTES).toBe(25 * 1024 * 1024);
+    expect(config.STORAGE_DRIVER).toBe('local');
+    expect(config.STORAGE_DIR).toBe(resolve(__dirname, '../../../..', '.data/uploads'));
+    expect(loadConfig({ ...valid, STORAGE_DIR: '/srv/uploads' }).STORAGE_DIR).toBe('/srv/uploads');
+  });
+
+  it('requires the S3 settings only when the S3 driver is chosen', () => {
+    let error: unknown;
+    try {
+      loadConfig({ ...valid, STORAGE_DRIVER: 's3', S3_BUCKET: 'lc' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigValidationError);
+    expect((error as ConfigValidationError).problems.map((problem) => problem.variable).sort()).toEqual([
+      'S3_ACCESS_KEY_ID',
+      'S3_ENDPOINT',
+      'S3_REGION',
+      'S3_SECRET_ACCESS_KEY',
+    ]);
+    const config = loadConfig({
+      ...valid,
+      STORAGE_DRIVER: 's3',
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+      S3_REGION: 'ap-southeast-1',
+      S3_BUCKET: 'lc',
+      S3_ACCESS_KEY_ID: 'key',
+      S3_SECRET_ACCESS_KEY: 'secret',
+    });
+    expect(config.S3_FORCE_PATH_STYLE).toBe(true);
   });
 });

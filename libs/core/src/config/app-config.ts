@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 
 const booleanFromString = z
@@ -15,7 +17,7 @@ const commaList = z.string().transform((value) =>
  * Every environment variable the platform reads, validated once at start-up.
  * `.env.example` documents each one; keep the two in step.
  */
-export const configSchema = z.object({
+const configFields = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().min(1).default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -24,7 +26,8 @@ export const configSchema = z.object({
   CORS_ORIGINS: commaList.default([]),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(2000),
+  /** Also how long a request may wait for a free pooled connection under a burst (readiness probes use their own 2 s). */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10000),
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30000),
   /**
    * The role the API and worker act as (SET ROLE at connect): it may append ledger transfers but not change
@@ -43,6 +46,11 @@ export const configSchema = z.object({
   QUEUE_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(16),
   JOB_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
   JOB_BACKOFF_MS: z.coerce.number().int().min(10).default(1000),
+  /** A job whose worker died is taken up again once its lock expires (checked every QUEUE_STALLED_INTERVAL_MS). */
+  QUEUE_LOCK_DURATION_MS: z.coerce.number().int().min(500).default(30000),
+  QUEUE_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30000),
+  /** How often the worker voids ledger holds whose expiry has passed. */
+  HOLD_EXPIRY_SWEEP_MS: z.coerce.number().int().min(100).default(30000),
   OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(10000).default(500),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1000),
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
@@ -63,7 +71,65 @@ export const configSchema = z.object({
   MODERATION_AUTO_HIDE_REPORTS: z.coerce.number().int().min(1).default(3),
   /** How long after posting a comment its author may still edit it. */
   COMMENT_EDIT_MINUTES: z.coerce.number().int().min(0).default(15),
+  /** Largest attachment accepted, in bytes (default 25 MiB); a bigger upload is refused with 413. */
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 31 - 1)
+    .default(25 * 1024 * 1024),
+  /** Where attachments are kept: the local disk (STORAGE_DIR) or S3-compatible object storage (S3_*). */
+  STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
+  /** The local driver's directory; a relative path is taken from the repository root, not the working directory. */
+  STORAGE_DIR: z
+    .string()
+    .min(1)
+    .default('.data/uploads')
+    .transform((path) => resolve(repositoryRoot(), path)),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' }).optional(),
+  S3_REGION: z.string().min(1).optional(),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** `https://endpoint/bucket/key` (true: MinIO, Ceph and most S3-compatible stores) or `https://bucket.endpoint/key`. */
+  S3_FORCE_PATH_STYLE: booleanFromString.default(true),
+  /**
+   * The worker's Ed25519 key that signs ledger blocks: PKCS#8 PEM (`\n` for newlines allowed) or the base64 of
+   * the 32-byte seed. Required in production; elsewhere an ephemeral key is generated at start (with a warning).
+   */
+  LEDGER_SIGNING_KEY: z.string().min(1).optional(),
+  /** A ledger block is sealed (Merkle root, signature) every LEDGER_BLOCK_SIZE transfers or LEDGER_BLOCK_SECONDS. */
+  LEDGER_BLOCK_SIZE: z.coerce.number().int().min(1).max(100000).default(500),
+  LEDGER_BLOCK_SECONDS: z.coerce.number().min(0.1).max(3600).default(10),
+  /** How often the worker's hasher looks for newly committed transfers to chain. */
+  LEDGER_HASH_INTERVAL_MS: z.coerce.number().int().min(10).max(60000).default(200),
 });
+
+const S3_REQUIRED = [
+  'S3_ENDPOINT',
+  'S3_REGION',
+  'S3_BUCKET',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
+] as const;
+
+/** S3 settings are needed only when attachments go to object storage. */
+export const configSchema = configFields.superRefine((config, context) => {
+  if (config.STORAGE_DRIVER !== 's3') return;
+  for (const variable of S3_REQUIRED) {
+    if (!config[variable]) {
+      context.addIssue({ code: 'custom', path: [variable], message: 'is required when STORAGE_DRIVER=s3' });
+    }
+  }
+});
+
+/** The nearest directory above this file that holds a package.json: the checkout, or /app in the image. */
+function repositoryRoot(): string {
+  for (let dir = __dirname; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return process.cwd();
+  }
+}
 
 export type AppConfig = z.infer<typeof configSchema>;
 

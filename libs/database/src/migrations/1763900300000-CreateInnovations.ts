@@ -50,6 +50,10 @@ export class CreateInnovations1763900300000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX innovation_search_raw ON innovation USING gin (search_raw gin_trgm_ops)`,
     );
+    // Larger samples for the search columns: the planner then judges rare phrases well and keeps the tail short
+    // (bench:search: p99 from 83–214 ms to 69–74 ms at 100k innovations).
+    await queryRunner.query(`ALTER TABLE innovation ALTER COLUMN search_raw SET STATISTICS 1000`);
+    await queryRunner.query(`ALTER TABLE innovation ALTER COLUMN search_vector SET STATISTICS 1000`);
     for (const column of ['learning_areas', 'grade_levels', 'competency_codes', 'techniques']) {
       await queryRunner.query(`CREATE INDEX innovation_${column} ON innovation USING gin (${column})`);
     }

@@ -3,6 +3,7 @@ import { CreateIdentity1763900100000 } from './1763900100000-CreateIdentity';
 import { SeedReferenceAreas1763900200000 } from './1763900200000-SeedReferenceAreas';
 import { CreateInnovations1763900300000 } from './1763900300000-CreateInnovations';
 import { CreateLedger1763900500000 } from './1763900500000-CreateLedger';
+import { CreateMarketplace1763900600000 } from './1763900600000-CreateMarketplace';
 
 /** Every migration, in order. Listed explicitly so builds and tests load exactly the same set. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   SeedReferenceAreas1763900200000,
   CreateInnovations1763900300000,
   CreateLedger1763900500000,
+  CreateMarketplace1763900600000,
 ];

@@ -20,6 +20,7 @@ export class ActorService {
       sessionId,
       schoolId: row.schoolId,
       areaId: row.areaId,
+      memberKind: row.memberKind,
       roles: [memberRole, ...row.grants],
     };
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { updateReturning } from '@lc/database';
 
 export interface MemberRow {
   id: string;
@@ -118,7 +119,8 @@ export class MembersRepository {
   }
 
   async setStatus(manager: EntityManager, id: string, status: 'active' | 'disabled'): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
+    const rows = await updateReturning(
+      manager,
       `UPDATE member SET status = $2, disabled_at = CASE WHEN $2 = 'disabled' THEN now() ELSE NULL END, updated_at = now()
        WHERE id = $1 AND status <> 'erased' RETURNING id`,
       [id, status],

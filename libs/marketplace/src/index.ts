@@ -1,0 +1,6 @@
+export * from './marketplace-errors';
+export * from './marketplace.module';
+export * from './perks.service';
+export * from './redemptions.service';
+export * from './partners.service';
+export * from './endorsements.service';

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '@lc/identity';
+import { InnovationsModule } from '@lc/innovations';
+import { LedgerModule } from '@lc/ledger';
+import { EndorsementsService } from './endorsements.service';
+import { PartnersService } from './partners.service';
+import { PerksService } from './perks.service';
+import { RedemptionExpiryRunner } from './redemption-expiry.runner';
+import { RedemptionsService } from './redemptions.service';
+
+/** Partners, perks, redemptions that never oversell, vouchers and endorsements. */
+@Module({
+  imports: [IdentityModule, LedgerModule, InnovationsModule],
+  providers: [PartnersService, PerksService, RedemptionsService, EndorsementsService],
+  exports: [PartnersService, PerksService, RedemptionsService, EndorsementsService],
+})
+export class MarketplaceModule {}
+
+/** The worker's side: the deadline sweep. */
+@Module({ imports: [MarketplaceModule], providers: [RedemptionExpiryRunner] })
+export class MarketplaceWorkerModule {}
