@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { uuidv7 } from '@lc/core';
+import { ISSUANCE, LedgerService, memberWallet } from '@lc/ledger';
 import { fullInnovation } from '../support/fixtures';
 import { Given, GivenMember, GivenSchool } from '../support/given';
 import { samplePdf, samplePng } from '../support/sample-files';
@@ -14,6 +15,7 @@ type ActorName =
   | 'member'
   | 'anotherMember'
   | 'partnerStaff'
+  | 'otherPartnerStaff'
   | 'areaAdminHere'
   | 'areaAdminElsewhere'
   | 'moderator'
@@ -24,6 +26,7 @@ const ACTORS: ActorName[] = [
   'member',
   'anotherMember',
   'partnerStaff',
+  'otherPartnerStaff',
   'areaAdminHere',
   'areaAdminElsewhere',
   'moderator',
@@ -39,7 +42,41 @@ interface World {
   /** A published innovation by `member`, and a draft of theirs. */
   innovationId: string;
   draftId: string;
+  /** A live perk of partnerStaff's partner (manual fulfilment, 1 point, unlimited stock). */
+  perkId: string;
 }
+
+async function freshPerk(
+  w: World,
+  state: 'draft' | 'pending' | 'live',
+  fulfilment = 'manual',
+): Promise<string> {
+  const staff = w.actors.partnerStaff.auth;
+  const created = await request(w.api.url)
+    .post('/api/v1/partner/perks')
+    .set(staff)
+    .send({ title: 'สิทธิประโยชน์ทดสอบสิทธิ์', category: 'training', cost: 1, stock: null, fulfilment });
+  if (state === 'draft') return created.body.id;
+  await request(w.api.url).post(`/api/v1/partner/perks/${created.body.id}/submit`).set(staff);
+  if (state === 'live')
+    await request(w.api.url)
+      .post(`/api/v1/admin/perks/${created.body.id}/approve`)
+      .set(w.actors.obecAdmin.auth);
+  return created.body.id;
+}
+
+/** A pending (manual) redemption of the world's perk by `member`. */
+async function freshRedemption(w: World): Promise<string> {
+  const response = await request(w.api.url)
+    .post(`/api/v1/perks/${w.perkId}/redemptions`)
+    .set(w.actors.member.auth)
+    .set('idempotency-key', uuidv7())
+    .send({});
+  return response.body.id;
+}
+
+const staffOnly = (status: number, other = 404) =>
+  signedIn(403, { partnerStaff: status, otherPartnerStaff: other });
 
 /** A fresh innovation by `member`: a draft, or published, or published and then hidden. */
 async function freshInnovation(w: World, state: 'draft' | 'published' | 'hidden'): Promise<string> {
@@ -528,6 +565,154 @@ const ROWS: Row[] = [
         .send({ memberId: w.actors.member.id, amount: 1, reason: 'ทดสอบสิทธิ์' }),
     expect: only(201, ['obecAdmin']),
   },
+  { route: 'GET /perks', call: (w, a) => http(w).get('/api/v1/perks').set(a), expect: everyone(200) },
+  {
+    route: 'GET /perks/:id (live)',
+    call: (w, a) => http(w).get(`/api/v1/perks/${w.perkId}`).set(a),
+    expect: everyone(200),
+  },
+  {
+    route: 'GET /perks/:id (draft)',
+    call: async (w, a) =>
+      http(w)
+        .get(`/api/v1/perks/${await freshPerk(w, 'draft')}`)
+        .set(a),
+    expect: everyone(404, { partnerStaff: 200 }),
+  },
+  {
+    route: 'POST /perks/:id/redemptions',
+    call: (w, a) =>
+      http(w).post(`/api/v1/perks/${w.perkId}/redemptions`).set(a).set('idempotency-key', uuidv7()).send({}),
+    expect: signedIn(201),
+  },
+  {
+    route: 'GET /me/redemptions',
+    call: (w, a) => http(w).get('/api/v1/me/redemptions').set(a),
+    expect: signedIn(200),
+  },
+  {
+    route: "POST /me/redemptions/:id/cancel (the member's)",
+    call: async (w, a) =>
+      http(w)
+        .post(`/api/v1/me/redemptions/${await freshRedemption(w)}/cancel`)
+        .set(a),
+    expect: signedIn(404, { member: 200 }),
+  },
+  {
+    route: 'GET /partner/perks',
+    call: (w, a) => http(w).get('/api/v1/partner/perks').set(a),
+    expect: staffOnly(200, 200),
+  },
+  {
+    route: 'POST /partner/perks',
+    call: (w, a) =>
+      http(w)
+        .post('/api/v1/partner/perks')
+        .set(a)
+        .send({ title: 'ของภาคี', category: 'voucher', cost: 5, fulfilment: 'manual' }),
+    expect: staffOnly(201, 201),
+  },
+  {
+    route: 'GET /partner/perks/:id',
+    call: (w, a) => http(w).get(`/api/v1/partner/perks/${w.perkId}`).set(a),
+    expect: staffOnly(200),
+  },
+  {
+    route: 'PATCH /partner/perks/:id',
+    call: (w, a) => http(w).patch(`/api/v1/partner/perks/${w.perkId}`).set(a).send({ description: 'แก้ไข' }),
+    expect: staffOnly(200),
+  },
+  {
+    route: 'POST /partner/perks/:id/submit',
+    call: async (w, a) =>
+      http(w)
+        .post(`/api/v1/partner/perks/${await freshPerk(w, 'draft')}/submit`)
+        .set(a),
+    expect: staffOnly(200),
+  },
+  {
+    route: 'POST /partner/perks/:id/voucher-codes',
+    call: async (w, a) =>
+      http(w)
+        .post(`/api/v1/partner/perks/${await freshPerk(w, 'draft', 'pool_code')}/voucher-codes`)
+        .set(a)
+        .send({ codes: ['MATRIX-001'] }),
+    expect: staffOnly(201),
+  },
+  {
+    route: 'GET /partner/redemptions',
+    call: (w, a) => http(w).get('/api/v1/partner/redemptions').set(a),
+    expect: staffOnly(200, 200),
+  },
+  {
+    route: 'GET /partner/redemptions.csv',
+    call: (w, a) => http(w).get('/api/v1/partner/redemptions.csv').set(a),
+    expect: staffOnly(200, 200),
+  },
+  {
+    route: 'GET /partner/stats',
+    call: (w, a) => http(w).get('/api/v1/partner/stats').set(a),
+    expect: staffOnly(200, 200),
+  },
+  {
+    route: 'POST /partner/redemptions/:id/confirm',
+    call: async (w, a) =>
+      http(w)
+        .post(`/api/v1/partner/redemptions/${await freshRedemption(w)}/confirm`)
+        .set(a),
+    expect: staffOnly(200),
+  },
+  {
+    route: 'POST /partner/redemptions/:id/reject',
+    call: async (w, a) =>
+      http(w)
+        .post(`/api/v1/partner/redemptions/${await freshRedemption(w)}/reject`)
+        .set(a)
+        .send({ reason: 'ทดสอบสิทธิ์' }),
+    expect: staffOnly(200),
+  },
+  {
+    route: 'POST /partner/vouchers/verify',
+    call: (w, a) => http(w).post('/api/v1/partner/vouchers/verify').set(a).send({ code: 'NO-SUCH-CODE' }),
+    expect: staffOnly(200, 200),
+  },
+  {
+    route: 'POST /admin/partners',
+    call: (w, a) =>
+      http(w)
+        .post('/api/v1/admin/partners')
+        .set(a)
+        .send({ code: `p-${uuidv7().slice(-8)}`, nameTh: 'ภาคีใหม่' }),
+    expect: only(201, ['obecAdmin']),
+  },
+  { route: 'GET /partners', call: (w, a) => http(w).get('/api/v1/partners').set(a), expect: everyone(200) },
+  {
+    route: 'GET /admin/perks/pending',
+    call: (w, a) => http(w).get('/api/v1/admin/perks/pending').set(a),
+    expect: only(200, ['obecAdmin']),
+  },
+  {
+    route: 'POST /admin/perks/:id/approve',
+    call: async (w, a) =>
+      http(w)
+        .post(`/api/v1/admin/perks/${await freshPerk(w, 'pending')}/approve`)
+        .set(a),
+    expect: only(200, ['obecAdmin']),
+  },
+  {
+    route: 'POST /innovations/:id/endorsements',
+    call: (w, a) =>
+      http(w)
+        .post(`/api/v1/innovations/${w.innovationId}/endorsements`)
+        .set(a)
+        .send({ statement: 'ใช้ได้ผลจริง' }),
+    expect: staffOnly(201, 201),
+  },
+  {
+    route: 'GET /innovations/:id/endorsements',
+    call: (w, a) => http(w).get(`/api/v1/innovations/${w.innovationId}/endorsements`).set(a),
+    expect: everyone(200),
+  },
   {
     route: 'POST /auth/logout',
     call: async (w, a) => {
@@ -562,6 +747,9 @@ describe('Access-control matrix', () => {
       member: await world.given.member({ schoolId: world.school.id }),
       anotherMember: await world.given.member({ schoolId: otherSchool.id }),
       partnerStaff: await world.given.member({ roles: [{ role: 'partner_staff', scopeId: partner.id }] }),
+      otherPartnerStaff: await world.given.member({
+        roles: [{ role: 'partner_staff', scopeId: (await world.given.partner('ภาคีอื่น')).id }],
+      }),
       areaAdminHere: await world.given.member({ roles: [{ role: 'area_admin', scopeId: world.areaId }] }),
       areaAdminElsewhere: await world.given.member({
         roles: [{ role: 'area_admin', scopeId: await world.given.areaId('S01') }],
@@ -571,6 +759,21 @@ describe('Access-control matrix', () => {
     };
     world.innovationId = await freshInnovation(world, 'published');
     world.draftId = await freshInnovation(world, 'draft');
+    world.perkId = await freshPerk(world, 'live');
+    const ledger = world.api.app.get(LedgerService, { strict: false });
+    await world.api.dataSource.transaction((m) =>
+      ledger.transfer(
+        m,
+        Object.values(world.actors).map((actor) => ({
+          idempotencyKey: `matrix-fund:${actor.id}`,
+          debit: ISSUANCE,
+          credit: memberWallet(actor.id),
+          amount: 1000,
+          kind: 'award' as const,
+          reason: { code: 'test', th: 'ทดสอบ', en: 'test' },
+        })),
+      ),
+    );
   }, 60_000);
 
   afterAll(async () => {

@@ -5,12 +5,7 @@ import { uuidv7 } from '@lc/core';
 import { ISSUANCE, LedgerService, memberWallet } from '@lc/ledger';
 import { RedemptionsService } from '@lc/marketplace';
 import { Given, GivenMember } from '../support/given';
-import {
-  createTestEnvironment,
-  startTestApp,
-  TestApp,
-  TestEnvironment,
-} from '../support/test-app';
+import { createTestEnvironment, startTestApp, TestApp, TestEnvironment } from '../support/test-app';
 
 jest.setTimeout(30_000);
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, uuidv7 } from '@lc/core';
 import { Actor, partnerOf } from '@lc/identity';
 import { InnovationErrors, InnovationsService } from '@lc/innovations';
@@ -38,17 +38,22 @@ export class EndorsementsService {
         endorsementId: id,
         partnerId,
       });
-      return (await this.list(actor, innovationId)).items.find((e) => e.id === id)!;
+      return (await this.rows(manager, innovationId)).find((e) => e.id === id)!;
     });
   }
 
   async list(actor: Actor | undefined, innovationId: string) {
     await this.innovations.visible(this.dataSource.manager, actor, innovationId);
-    const items: { id: string }[] = await this.dataSource.query(
-      `SELECT e.id, e.statement, e.created_at AS "createdAt", json_build_object('id', p.id, 'name', p.name_th, 'nameEn', p.name_en, 'logoUrl', p.logo_url) AS partner
+    return { items: await this.rows(this.dataSource.manager, innovationId), nextCursor: null };
+  }
+
+  private rows(manager: EntityManager, innovationId: string): Promise<{ id: string }[]> {
+    return manager.query(
+      `SELECT e.id, e.statement, e.created_at AS "createdAt",
+              json_build_object('id', p.id, 'name', p.name_th, 'nameEn', p.name_en, 'logoUrl', p.logo_url) AS partner
        FROM endorsement e JOIN partner p ON p.id = e.partner_id WHERE e.innovation_id = $1 ORDER BY e.created_at`,
       [innovationId],
     );
-    return { items, nextCursor: null };
   }
+
 }
