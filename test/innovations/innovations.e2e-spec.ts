@@ -62,6 +62,8 @@ describe('Innovations: share and find', () => {
       .set(author.auth)
       .expect(200);
     expect(published.body.status).toBe('published');
+    const shown = await request(api.url).get(`/api/v1/innovations/${draft.body.id}`).expect(200);
+    expect(shown.body).toMatchObject({ status: 'published', attachments: [], version: 1, adoptionCount: 0 });
 
     const found = await request(api.url)
       .get('/api/v1/innovations')

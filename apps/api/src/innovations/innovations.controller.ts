@@ -2,14 +2,17 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Que
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError, loadTaxonomy, taxonomyCodes } from '@lc/core';
 import { Actor } from '@lc/identity';
-import { InnovationsService } from '@lc/innovations';
+import { AttachmentsService, InnovationsService } from '@lc/innovations';
 import { Authenticated, CurrentActor, Public } from '../auth/access.decorators';
 import { CreateInnovationDto, ListInnovationsQuery, UpdateInnovationDto } from './innovations.dto';
 
 @ApiTags('innovations')
 @Controller()
 export class InnovationsController {
-  constructor(private readonly innovations: InnovationsService) {}
+  constructor(
+    private readonly innovations: InnovationsService,
+    private readonly attachments: AttachmentsService,
+  ) {}
 
   @Public()
   @Get('taxonomy')
@@ -57,8 +60,12 @@ export class InnovationsController {
 
   @Public()
   @Get('innovations/:id')
-  get(@CurrentActor() actor: Actor | undefined, @Param('id', ParseUUIDPipe) id: string) {
-    return this.innovations.get(actor, id);
+  @ApiOperation({
+    summary: 'An innovation with its competency profile, rating, adoptions, version and attachments',
+  })
+  async get(@CurrentActor() actor: Actor | undefined, @Param('id', ParseUUIDPipe) id: string) {
+    const detail = await this.innovations.get(actor, id);
+    return { ...detail, attachments: (await this.attachments.list(actor, id)).items };
   }
 
   @Public()
