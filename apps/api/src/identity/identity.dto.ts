@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { trim } from '../common/transforms';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -14,8 +15,6 @@ import {
   MaxLength,
   ValidateIf,
 } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class RegisterDto {
   @ApiProperty({ example: 'kru.somchai@example.ac.th' })

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { trim } from '../common/transforms';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -17,8 +18,6 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CompetencyClaimDto {
   @ApiProperty({ example: 'CBC-HT' }) @IsString() @MaxLength(20) code!: string;

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { trim } from '../common/transforms';
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -13,8 +14,6 @@ import {
   NotEquals,
   ValidateIf,
 } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class UpdateRuleDto {
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(100_000) points?: number;

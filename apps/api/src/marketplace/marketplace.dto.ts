@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { trim } from '../common/transforms';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -19,8 +20,6 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class EligibilityDto {
   @ApiPropertyOptional({ type: [String] })

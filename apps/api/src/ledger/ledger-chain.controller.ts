@@ -1,0 +1,47 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { LedgerChainService } from '@lc/ledger';
+import { Public, Roles } from '../auth/access.decorators';
+
+@ApiTags('ledger')
+@Controller()
+export class LedgerChainController {
+  constructor(private readonly chain: LedgerChainService) {}
+
+  @Public()
+  @Get('ledger/head')
+  @ApiOperation({
+    summary:
+      'The latest signed block of the points ledger: head seq and hash, Merkle root, Ed25519 signature',
+    description:
+      'Binary values are lower-case hex; publicKey is the raw 32-byte Ed25519 key (publicKeyPem the same as SPKI PEM). ' +
+      'The signature covers signedMessage exactly. 404 LEDGER_NO_SIGNED_HEAD until the first block is sealed.',
+  })
+  head() {
+    return this.chain.head();
+  }
+
+  @Public()
+  @Get('ledger/transfers/:id/proof')
+  @ApiOperation({
+    summary:
+      'Inclusion proof of one transfer: canonical JSON, chain hashes, Merkle path and the signed block',
+    description:
+      'Check it with verifyProof (libs/ledger/src/chain/proof.ts) or by hand: SHA-256(prevHash ‖ canonicalJson) = hash, ' +
+      'the Merkle path leads from hash to block.merkleRoot, block.signature verifies with the published key. ' +
+      '404 LEDGER_TRANSFER_NOT_SEALED while the transfer waits for its block (seconds).',
+  })
+  proof(@Param('id', ParseUUIDPipe) id: string) {
+    return this.chain.proof(id);
+  }
+
+  @Roles('obec_admin')
+  @Post('admin/ledger/verify')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Recompute the whole hash chain and every block; names the first seq that no longer matches',
+  })
+  verify() {
+    return this.chain.verify();
+  }
+}
