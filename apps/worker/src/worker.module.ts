@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule, LoggingModule } from '@lc/core';
 import { DatabaseModule } from '@lc/database';
 import { EventProcessingModule, MessagingModule } from '@lc/messaging';
-import { LedgerChainModule, LedgerWorkerModule } from '@lc/ledger';
+import { LedgerChainWorkerModule, LedgerWorkerModule } from '@lc/ledger';
 import { MarketplaceWorkerModule } from '@lc/marketplace';
 import { WorkerRunner } from './worker-runner';
 
@@ -17,7 +17,7 @@ export class WorkerModule {
         DatabaseModule.forRoot('lc-worker'),
         MessagingModule.forRoot(),
         EventProcessingModule.forRoot(),
-        LedgerChainModule,
+        LedgerChainWorkerModule,
         LedgerWorkerModule,
         MarketplaceWorkerModule,
       ],

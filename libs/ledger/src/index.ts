@@ -7,3 +7,4 @@ export * from './ledger.module';
 export * from './awards/award.service';
 export * from './awards/award.policy';
 export * from './awards/rules.repository';
+export * from './chain';
