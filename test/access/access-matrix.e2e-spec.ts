@@ -713,6 +713,25 @@ const ROWS: Row[] = [
     call: (w, a) => http(w).get(`/api/v1/innovations/${w.innovationId}/endorsements`).set(a),
     expect: everyone(200),
   },
+  // Public, before the worker has sealed a block (the chain suite covers the signed answers): never 401/403.
+  {
+    route: 'GET /ledger/head (nothing sealed yet)',
+    call: (w, a) => http(w).get('/api/v1/ledger/head').set(a),
+    expect: everyone(404),
+  },
+  {
+    route: 'GET /ledger/transfers/:id/proof (not sealed yet)',
+    call: async (w, a) => {
+      const [transfer] = await w.api.dataSource.query(`SELECT id FROM ledger_transfer ORDER BY seq LIMIT 1`);
+      return http(w).get(`/api/v1/ledger/transfers/${transfer.id}/proof`).set(a);
+    },
+    expect: everyone(404),
+  },
+  {
+    route: 'POST /admin/ledger/verify',
+    call: (w, a) => http(w).post('/api/v1/admin/ledger/verify').set(a),
+    expect: only(200, ['obecAdmin']),
+  },
   {
     route: 'POST /auth/logout',
     call: async (w, a) => {
