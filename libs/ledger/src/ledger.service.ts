@@ -208,9 +208,15 @@ export class LedgerService {
       pending: string;
       lifetime_earned: string;
     }[] = await manager.query(
+      // The ids first (index lookups), then the lock in id order: an OR of the two row sets made PostgreSQL scan
+      // every account (bench:redeem, 5,000 wallets: 2.07 ms → 0.24 ms), growing with the number of members.
       `SELECT id, kind, owner_id, shard, balance, pending, lifetime_earned FROM ledger_account
-         WHERE (kind, owner_id) IN (SELECT * FROM unnest($1::text[], $2::uuid[]))
-            OR (owner_id IS NULL AND (kind, shard) IN (SELECT * FROM unnest($3::text[], $4::smallint[])))
+         WHERE id = ANY(ARRAY(
+           SELECT a.id FROM ledger_account a JOIN unnest($1::text[], $2::uuid[]) AS o(kind, owner_id)
+             ON a.kind = o.kind AND a.owner_id = o.owner_id
+           UNION ALL
+           SELECT a.id FROM ledger_account a JOIN unnest($3::text[], $4::smallint[]) AS s(kind, shard)
+             ON a.owner_id IS NULL AND a.kind = s.kind AND a.shard = s.shard))
          ORDER BY id FOR UPDATE`,
       [
         owned.map((r) => r.kind),
@@ -237,8 +243,10 @@ export class LedgerService {
     const ids = specs.filter((s) => s.pendingId).map((s) => s.pendingId!);
     if (ids.length === 0) return new Map<string, { amount: number; debitId: string; creditId: string }>();
     const rows: { id: string; amount: string; debit: string; credit: string }[] = await manager.query(
+      // By primary key, the kind checked on the row: a `kind = 'hold'` condition let the planner pick the partial
+      // open-holds index and walk every hold ever made.
       `SELECT h.id, h.amount, h.debit_account_id AS debit, h.credit_account_id AS credit FROM ledger_transfer h
-       WHERE h.id = ANY($1::uuid[]) AND h.kind = 'hold'
+       WHERE h.id = ANY($1::uuid[]) AND (h.kind || '') = 'hold'
          AND NOT EXISTS (SELECT 1 FROM ledger_transfer r WHERE r.pending_id = h.id)`,
       [ids],
     );

