@@ -63,6 +63,27 @@ export interface InnovationContent {
   searchRaw: string;
 }
 
+/** The content columns' values, in the order both the INSERT and the UPDATE list them. */
+function contentParams(content: InnovationContent): unknown[] {
+  return [
+    content.title,
+    content.summary,
+    content.body,
+    content.bodyHtml,
+    content.learningAreas,
+    content.gradeLevels,
+    JSON.stringify(content.competencies),
+    content.competencies.map((c) => c.code),
+    content.techniques,
+    content.tags,
+    JSON.stringify(content.context),
+    JSON.stringify(content.links),
+    content.license,
+    content.searchTokens,
+    content.searchRaw,
+  ];
+}
+
 @Injectable()
 export class InnovationsRepository {
   async insert(
@@ -73,27 +94,7 @@ export class InnovationsRepository {
       `INSERT INTO innovation (id, author_id, school_id, area_id, title, summary, body, body_html, learning_areas, grade_levels,
          competencies, competency_codes, techniques, tags, context, links, license, search_tokens, search_raw)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
-      [
-        row.id,
-        row.authorId,
-        row.schoolId,
-        row.areaId,
-        row.title,
-        row.summary,
-        row.body,
-        row.bodyHtml,
-        row.learningAreas,
-        row.gradeLevels,
-        JSON.stringify(row.competencies),
-        row.competencies.map((c) => c.code),
-        row.techniques,
-        row.tags,
-        JSON.stringify(row.context),
-        JSON.stringify(row.links),
-        row.license,
-        row.searchTokens,
-        row.searchRaw,
-      ],
+      [row.id, row.authorId, row.schoolId, row.areaId, ...contentParams(row)],
     );
   }
 
@@ -108,25 +109,7 @@ export class InnovationsRepository {
          competencies = $8, competency_codes = $9, techniques = $10, tags = $11, context = $12, links = $13, license = $14,
          search_tokens = $15, search_raw = $16, version = $17, updated_at = now()
        WHERE id = $1`,
-      [
-        id,
-        content.title,
-        content.summary,
-        content.body,
-        content.bodyHtml,
-        content.learningAreas,
-        content.gradeLevels,
-        JSON.stringify(content.competencies),
-        content.competencies.map((c) => c.code),
-        content.techniques,
-        content.tags,
-        JSON.stringify(content.context),
-        JSON.stringify(content.links),
-        content.license,
-        content.searchTokens,
-        content.searchRaw,
-        version,
-      ],
+      [id, ...contentParams(content), version],
     );
   }
 

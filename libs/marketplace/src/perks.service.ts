@@ -61,7 +61,7 @@ const SELECT_PERK = `
          p.valid_until AS "validUntil", p.eligibility, p.status, p.created_at AS "createdAt", p.updated_at AS "updatedAt"
   FROM perk p JOIN partner pa ON pa.id = p.partner_id`;
 
-export const PERIOD_SQL: Record<LimitPeriod, string> = {
+const PERIOD_SQL: Record<LimitPeriod, string> = {
   ever: `'-infinity'::timestamptz`,
   day: `date_trunc('day', now() AT TIME ZONE 'Asia/Bangkok') AT TIME ZONE 'Asia/Bangkok'`,
   week: `date_trunc('week', now() AT TIME ZONE 'Asia/Bangkok') AT TIME ZONE 'Asia/Bangkok'`,
@@ -342,17 +342,36 @@ export class PerksService {
     memberId: string,
     perks: Pick<PerkRow, 'id' | 'perMemberLimit' | 'limitPeriod'>[],
   ): Promise<Map<string, number | null>> {
-    const limited = perks.filter((p) => p.perMemberLimit !== null);
-    const result = new Map<string, number | null>(perks.map((p) => [p.id, null]));
-    for (const perk of limited) {
-      const [{ used }] = await manager.query(
-        `SELECT count(*)::int AS used FROM redemption WHERE perk_id = $1 AND member_id = $2 AND status IN ('pending', 'fulfilled')
-           AND created_at >= ${PERIOD_SQL[perk.limitPeriod]}`,
-        [perk.id, memberId],
-      );
-      result.set(perk.id, Math.max(0, perk.perMemberLimit! - used));
-    }
-    return result;
+    const used = await this.usedBy(
+      manager,
+      memberId,
+      perks.filter((p) => p.perMemberLimit !== null),
+    );
+    return new Map(
+      perks.map((p) => [
+        p.id,
+        p.perMemberLimit === null ? null : Math.max(0, p.perMemberLimit - (used.get(p.id) ?? 0)),
+      ]),
+    );
+  }
+
+  /** The member's live redemptions (pending or fulfilled) of each perk in its current limit period, in one query. */
+  async usedBy(
+    manager: EntityManager,
+    memberId: string,
+    perks: Pick<PerkRow, 'id'>[],
+  ): Promise<Map<string, number>> {
+    if (perks.length === 0) return new Map();
+    const rows: { id: string; used: number }[] = await manager.query(
+      `SELECT p.id, count(r.id)::int AS used
+       FROM perk p LEFT JOIN redemption r ON r.perk_id = p.id AND r.member_id = $2 AND r.status IN ('pending', 'fulfilled')
+         AND r.created_at >= CASE p.limit_period
+           WHEN 'day' THEN ${PERIOD_SQL.day} WHEN 'week' THEN ${PERIOD_SQL.week} WHEN 'month' THEN ${PERIOD_SQL.month}
+           ELSE ${PERIOD_SQL.ever} END
+       WHERE p.id = ANY($1::uuid[]) GROUP BY p.id`,
+      [perks.map((p) => p.id), memberId],
+    );
+    return new Map(rows.map((row) => [row.id, row.used]));
   }
 
   async anyPerk(manager: EntityManager, id: string, lock = false): Promise<PerkRow> {

@@ -8,7 +8,7 @@ import { Actor, partnerOf } from '@lc/identity';
 import { LedgerService, memberWallet, partnerClearing } from '@lc/ledger';
 import { EventType, OutboxService, RedemptionFacts } from '@lc/messaging';
 import { MarketplaceErrors } from './marketplace-errors';
-import { isEligible, isOpen, PERIOD_SQL, PerkRow, PerksService } from './perks.service';
+import { isEligible, isOpen, PerkRow, PerksService } from './perks.service';
 
 type Status = 'pending' | 'fulfilled' | 'rejected' | 'cancelled' | 'expired';
 
@@ -405,17 +405,10 @@ export class RedemptionsService {
     };
   }
 
+  /** Called with the member's wallet locked and this redemption already claimed, so it counts itself. */
   private async assertWithinLimit(manager: EntityManager, perk: PerkRow, memberId: string): Promise<void> {
     if (perk.perMemberLimit === null) return;
-    const remaining = (await this.perks.remainingFor(manager, memberId, [perk])).get(perk.id);
-    // The redemption being made is already in the table (claimed above), so "remaining" already counts it.
-    if (remaining !== null && remaining !== undefined && remaining < 0)
-      throw new DomainError(MarketplaceErrors.PERK_LIMIT_REACHED);
-    const [{ used }] = await manager.query(
-      `SELECT count(*)::int AS used FROM redemption WHERE perk_id = $1 AND member_id = $2 AND status IN ('pending', 'fulfilled')
-         AND created_at >= ${PERIOD_SQL[perk.limitPeriod]}`,
-      [perk.id, memberId],
-    );
+    const used = (await this.perks.usedBy(manager, memberId, [perk])).get(perk.id) ?? 0;
     if (used > perk.perMemberLimit) throw new DomainError(MarketplaceErrors.PERK_LIMIT_REACHED);
   }
 
