@@ -18,8 +18,10 @@ const swc = [
 ];
 
 const moduleNameMapper = {
-  '^@lc/(core|database|messaging|identity|innovations|ledger|marketplace)$': '<rootDir>/libs/$1/src',
-  '^@lc/(core|database|messaging|identity|innovations|ledger|marketplace)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@lc/(core|database|messaging|identity|innovations|ledger|marketplace|realtime|community)$':
+    '<rootDir>/libs/$1/src',
+  '^@lc/(core|database|messaging|identity|innovations|ledger|marketplace|realtime|community)/(.*)$':
+    '<rootDir>/libs/$1/src/$2',
 };
 
 // Packages that ship ES modules only; Jest on Node 20 cannot require() them, so they are compiled too.

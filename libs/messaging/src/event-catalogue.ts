@@ -45,6 +45,16 @@ export interface EventPayloads {
   'redemption.rejected': RedemptionFacts;
   'redemption.cancelled': RedemptionFacts;
   'redemption.expired': RedemptionFacts;
+  /** The ledger subscriber credited (award) or debited (reversal) a member's wallet, once per new transfer. */
+  'points.changed': {
+    memberId: string;
+    transferId: string;
+    kind: 'award' | 'reversal';
+    /** Signed: positive for a credit, negative for a reversal. */
+    amount: number;
+    reason: { code: string; th: string; en: string };
+    innovationId: string | null;
+  };
   'content.reported': {
     reportId: string;
     targetType: 'innovation' | 'comment';

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { EventEnvelope } from '@lc/messaging';
+import { EventEnvelope, OutboxService } from '@lc/messaging';
 import { LedgerService } from '../ledger.service';
 import { ISSUANCE, memberWallet, TransferSpec } from '../ledger.types';
 import { AwardCandidate, candidatesFor, periodStarts } from './award.policy';
@@ -39,6 +39,7 @@ export class AwardService {
   constructor(
     private readonly ledger: LedgerService,
     private readonly rules: RulesRepository,
+    private readonly outbox: OutboxService,
   ) {}
 
   async handle(events: EventEnvelope[], manager: EntityManager): Promise<number> {
@@ -106,8 +107,37 @@ export class AwardService {
       counts.set(key, { day: count.day + 1, week: count.week + 1, month: count.month + 1 });
       specs.push(this.awardSpec(candidate));
     }
+    return this.transferAndAnnounce(manager, specs);
+  }
+
+  /**
+   * The transfers, and a `points.changed` event per new one, in the same transaction: feeds, notifications and
+   * the wallet shown live hear about points only once they are committed. Repeats announce nothing.
+   */
+  private async transferAndAnnounce(manager: EntityManager, specs: TransferSpec[]): Promise<number> {
     const results = await this.ledger.transfer(manager, specs);
-    return results.filter((r) => r.created).length;
+    const created = results.flatMap((result, index) =>
+      result.created ? [{ result, spec: specs[index]! }] : [],
+    );
+    await this.outbox.appendMany(
+      manager,
+      created.map(({ result, spec }) => {
+        const credit = spec.credit.kind === 'member';
+        const member = (credit ? spec.credit : spec.debit) as { ownerId: string };
+        return {
+          type: 'points.changed' as const,
+          payload: {
+            memberId: member.ownerId,
+            transferId: result.id,
+            kind: credit ? ('award' as const) : ('reversal' as const),
+            amount: credit ? spec.amount : -spec.amount,
+            reason: spec.reason,
+            innovationId: spec.subjectInnovationId ?? null,
+          },
+        };
+      }),
+    );
+    return created.length;
   }
 
   private awardSpec(candidate: AwardCandidate): TransferSpec {
@@ -211,7 +241,7 @@ export class AwardService {
         subjectInnovationId: innovationId,
       });
     }
-    return (await this.ledger.transfer(manager, specs)).filter((r) => r.created).length;
+    return this.transferAndAnnounce(manager, specs);
   }
 
   /** Restored content: what its hiding took back is given back, once per reversal. */
@@ -236,6 +266,6 @@ export class AwardService {
       sourceId: reversal.id,
       subjectInnovationId: innovationId,
     }));
-    return (await this.ledger.transfer(manager, specs)).filter((r) => r.created).length;
+    return this.transferAndAnnounce(manager, specs);
   }
 }
