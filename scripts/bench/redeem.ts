@@ -50,6 +50,8 @@ const COST = 10;
 const FUNDS = 1_000_000;
 const TARGET_HOT = 500;
 const TARGET_SPREAD = 1_500;
+/** Not a perk: the baseline scenario reads the wallet (GET /api/v1/me/wallet), the harness's own ceiling. */
+const BASELINE = 'baseline';
 
 function positiveInt(name: string, fallback: number, zeroAllowed = false): number {
   const raw = process.env[name];
@@ -84,23 +86,26 @@ interface Answer {
 function redeemOnce(agent: Agent, port: number, perkId: string, member: Member): Promise<Answer> {
   const body = '{}';
   const started = performance.now();
+  const baseline = perkId === BASELINE;
   return new Promise((resolve, reject) => {
     const req = request(
       {
         agent,
         host: '127.0.0.1',
         port,
-        method: 'POST',
-        path: `/api/v1/perks/${perkId}/redemptions`,
-        headers: {
-          authorization: `Bearer ${member.token}`,
-          'idempotency-key': randomUUID(),
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-        },
+        method: baseline ? 'GET' : 'POST',
+        path: baseline ? '/api/v1/me/wallet' : `/api/v1/perks/${perkId}/redemptions`,
+        headers: baseline
+          ? { authorization: `Bearer ${member.token}` }
+          : {
+              authorization: `Bearer ${member.token}`,
+              'idempotency-key': randomUUID(),
+              'content-type': 'application/json',
+              'content-length': Buffer.byteLength(body),
+            },
       },
       (res) => {
-        const status = res.statusCode ?? 0;
+        const status = baseline && res.statusCode === 200 ? 201 : (res.statusCode ?? 0);
         const chunks: Buffer[] = [];
         if (status !== 201) res.on('data', (chunk: Buffer) => chunks.push(chunk));
         else res.resume();
@@ -120,7 +125,8 @@ function redeemOnce(agent: Agent, port: number, perkId: string, member: Member):
       },
     );
     req.on('error', reject);
-    req.end(body);
+    if (baseline) req.end();
+    else req.end(body);
   });
 }
 
@@ -398,9 +404,22 @@ async function main(): Promise<void> {
     report(label, result, target);
   };
 
-  await scenario('hot', () => hotPerk, TARGET_HOT);
-  await scenario('spread', (i) => spreadPerks[i % SPREAD_PERKS]!, TARGET_SPREAD);
+  if (process.env.BENCH_BASELINE !== 'false') {
+    signTokens();
+    const baseline = await run(agent, port, REDEMPTIONS, () => BASELINE, memberBatch(REDEMPTIONS));
+    report('baseline', baseline);
+    log('baseline: GET /api/v1/me/wallet (authentication + one query), the ceiling of this harness on this machine');
+  }
+  const only = process.env.BENCH_ONLY; // profiling aid: run just one scenario (baseline, hot, spread)
+  if (!only || only === 'hot') await scenario('hot', () => hotPerk, TARGET_HOT);
+  if (!only || only === 'spread') await scenario('spread', (i) => spreadPerks[i % SPREAD_PERKS]!, TARGET_SPREAD);
 
+  if (only) {
+    await app.close();
+    await owner.end();
+    for (const stop of stops.reverse()) await stop();
+    return;
+  }
   signTokens();
   await analyze();
   const soldOut = await run(agent, port, REDEMPTIONS, () => soldOutPerk, memberBatch(REDEMPTIONS));

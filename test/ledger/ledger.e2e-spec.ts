@@ -187,6 +187,72 @@ describe('Points ledger', () => {
     await sumsToZero();
   });
 
+  it("posts a hold made in the same call, and spreads a partner's credits over shards that add up", async () => {
+    const partner = await given.partner();
+    const members = await Promise.all(Array.from({ length: 12 }, () => given.member()));
+    await Promise.all(members.map((m) => grant(m.id, 50)));
+    await Promise.all(
+      members.map((member) =>
+        dataSource.transaction((m) => {
+          const holdId = uuidv7();
+          const side = { debit: memberWallet(member.id), credit: partnerClearing(partner.id), amount: 20 };
+          return ledger.transfer(m, [
+            {
+              ...side,
+              id: holdId,
+              idempotencyKey: uuidv7(),
+              kind: 'hold',
+              reason: { code: 'h', th: 'กัน', en: 'h' },
+            },
+            {
+              ...side,
+              idempotencyKey: uuidv7(),
+              kind: 'post',
+              pendingId: holdId,
+              reason: { code: 'p', th: 'แลก', en: 'p' },
+            },
+          ]);
+        }),
+      ),
+    );
+    for (const member of members)
+      expect(await wallet(member)).toMatchObject({ balance: 30, pending: 0, spendable: 30 });
+    const shards: { shard: number; balance: string }[] = await dataSource.query(
+      `SELECT shard, balance FROM ledger_account WHERE kind = 'partner' AND owner_id = $1`,
+      [partner.id],
+    );
+    expect(shards.length).toBeGreaterThan(1);
+    expect(shards.reduce((sum, s) => sum + Number(s.balance), 0)).toBe(12 * 20);
+    // A post must still match its hold: a different amount is refused and nothing moves.
+    const member = members[0]!;
+    await expect(
+      dataSource.transaction((m) => {
+        const holdId = uuidv7();
+        const side = { debit: memberWallet(member.id), credit: partnerClearing(partner.id) };
+        return ledger.transfer(m, [
+          {
+            ...side,
+            id: holdId,
+            amount: 10,
+            idempotencyKey: uuidv7(),
+            kind: 'hold',
+            reason: { code: 'h', th: 'กัน', en: 'h' },
+          },
+          {
+            ...side,
+            amount: 5,
+            idempotencyKey: uuidv7(),
+            kind: 'post',
+            pendingId: holdId,
+            reason: { code: 'p', th: 'แลก', en: 'p' },
+          },
+        ]);
+      }),
+    ).rejects.toThrow(/must match its hold/);
+    expect(await wallet(member)).toMatchObject({ balance: 30, pending: 0 });
+    await sumsToZero();
+  });
+
   it('voids a hold whose expiry has passed, once, and gives the points back', async () => {
     const member = await given.member();
     const partner = await given.partner();

@@ -12,12 +12,16 @@ interface AccountState {
   lifetimeEarned: number;
 }
 
-/** Issuance shards (see the migration): a member's awards always use the same one, picked by its id. */
-export const ISSUANCE_SHARDS = 16;
+/**
+ * Shards of the accounts many transfers touch at once (see the migrations): system issuance, and each partner's
+ * clearing account. A transfer uses the shard picked by its member's id, so the same member always lands on
+ * the same shard and concurrent transfers of different members rarely queue on one row.
+ */
+export const ACCOUNT_SHARDS = 16;
 
 function shardOf(ref: AccountRef): number {
-  if (ref.kind !== 'member' && ref.kind !== 'partner') return 0;
-  return parseInt(ref.ownerId.replace(/-/g, '').slice(-4), 16) % ISSUANCE_SHARDS;
+  if (ref.kind !== 'member') return 0;
+  return parseInt(ref.ownerId.replace(/-/g, '').slice(-4), 16) % ACCOUNT_SHARDS;
 }
 
 interface ResolvedAccount {
@@ -26,21 +30,30 @@ interface ResolvedAccount {
   shard: number;
 }
 
-/** The concrete account of one side of a transfer: issuance is the shard of the other side's owner. */
+/** The concrete account of one side of a transfer: issuance and partner clearing take the other side's shard. */
 function resolveSide(side: AccountRef, other: AccountRef): ResolvedAccount {
-  if (side.kind === 'member' || side.kind === 'partner')
-    return { kind: side.kind, ownerId: side.ownerId, shard: 0 };
+  if (side.kind === 'member') return { kind: side.kind, ownerId: side.ownerId, shard: 0 };
+  if (side.kind === 'partner') return { kind: side.kind, ownerId: side.ownerId, shard: shardOf(other) };
   return { kind: side.kind, ownerId: null, shard: side.kind === 'system_issuance' ? shardOf(other) : 0 };
 }
 
-const keyOf = (account: ResolvedAccount) =>
-  account.ownerId ? `${account.kind}:${account.ownerId}` : `${account.kind}#${account.shard}`;
+const keyOf = (account: ResolvedAccount) => `${account.kind}:${account.ownerId ?? ''}#${account.shard}`;
+
+interface HoldFacts {
+  amount: number;
+  debitId: string;
+  creditId: string;
+}
 
 /**
  * The only way points move. One call = one database transaction (the caller's): the transfers, every
  * account's balance and version, all or nothing. Accounts are locked in id order (no deadlocks between
  * concurrent calls), idempotency keys are checked after locking (a repeat returns the first result), and
  * a member's spendable points can never go below zero — here, and by a CHECK in the database.
+ *
+ * Round trips are what a transfer costs most (each is a network write on both sides): usually three — lock,
+ * keys, then the transfers and balances in one statement. A post or void may resolve a hold made earlier in
+ * the same call (give the hold an `id`), so a hold and its post need no extra trip.
  */
 @Injectable()
 export class LedgerService {
@@ -48,14 +61,32 @@ export class LedgerService {
 
   async transfer(manager: EntityManager, specs: TransferSpec[]): Promise<TransferResult[]> {
     if (specs.length === 0) return [];
+    const ids = specs.map((s) => s.id ?? uuidv7());
+    const batchHolds = new Map(
+      specs.flatMap((s, index) => (s.kind === 'hold' ? [[ids[index]!, index] as const] : [])),
+    );
     const sides = specs.map((s) => ({
       debit: resolveSide(s.debit, s.credit),
       credit: resolveSide(s.credit, s.debit),
     }));
+    // A post or void moves points between the accounts of its hold, whatever shard that hold used.
+    const external = specs
+      .filter((s) => s.pendingId && !batchHolds.has(s.pendingId))
+      .map((s) => s.pendingId!);
+    const holds = await this.holdsFor(manager, external);
+    const byId = [...holds.values()].flatMap((h) => [h.debitId, h.creditId]);
     const accounts = await this.lockAccounts(
       manager,
-      sides.flatMap((s) => [s.debit, s.credit]),
+      sides.flatMap((s, index) => (holds.has(specs[index]!.pendingId ?? '') ? [] : [s.debit, s.credit])),
+      byId,
     );
+    const accountOf = (index: number, side: 'debit' | 'credit') => {
+      const pendingId = specs[index]!.pendingId;
+      const hold = pendingId ? holds.get(pendingId) : undefined;
+      if (hold) return accounts.get(`id:${side === 'debit' ? hold.debitId : hold.creditId}`)!;
+      const batchHold = pendingId === undefined ? undefined : batchHolds.get(pendingId);
+      return accounts.get(keyOf(sides[batchHold ?? index]![side]))!;
+    };
     const existing = new Map<string, string>(
       (
         (await manager.query(
@@ -64,7 +95,6 @@ export class LedgerService {
         )) as { key: string; id: string }[]
       ).map((row) => [row.key, row.id]),
     );
-    const holds = await this.holdsFor(manager, specs);
     const rows: unknown[][] = [];
     const results: TransferResult[] = [];
     const seenKeys = new Set<string>();
@@ -81,10 +111,12 @@ export class LedgerService {
       seenKeys.add(spec.idempotencyKey);
       if (!Number.isSafeInteger(spec.amount) || spec.amount <= 0)
         throw new Error(`Transfer amounts are whole numbers above zero: ${spec.amount}`);
-      const debit = accounts.get(keyOf(sides[index]!.debit))!;
-      const credit = accounts.get(keyOf(sides[index]!.credit))!;
+      const debit = accountOf(index, 'debit');
+      const credit = accountOf(index, 'credit');
       this.apply(spec, debit, credit, holds);
-      const id = uuidv7();
+      if (spec.kind === 'hold')
+        holds.set(ids[index]!, { amount: spec.amount, debitId: debit.id, creditId: credit.id });
+      const id = ids[index]!;
       rows.push([
         id,
         spec.idempotencyKey,
@@ -110,32 +142,33 @@ export class LedgerService {
     }
     if (rows.length === 0) return results;
     const column = (index: number) => rows.map((row) => row[index]);
+    const changed = [...new Map([...accounts.values()].map((a) => [a.id, a])).values()];
+    // Transfers and balances in one statement (both parts always run: data-modifying WITH queries).
     await manager
       .query(
-        `INSERT INTO ledger_transfer (id, idempotency_key, debit_account_id, credit_account_id, amount, kind, pending_id, reverses_id,
-         reason_code, reason_th, reason_en, source_event_id, source_type, source_id, subject_innovation_id, hold_expires_at,
-         debit_balance_after, credit_balance_after, created_by)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::bigint[], $6::text[], $7::uuid[], $8::uuid[],
-         $9::text[], $10::text[], $11::text[], $12::uuid[], $13::text[], $14::text[], $15::uuid[], $16::timestamptz[],
-         $17::bigint[], $18::bigint[], $19::uuid[])`,
-        Array.from({ length: 19 }, (_, index) => column(index)),
+        `WITH transfers AS (
+           INSERT INTO ledger_transfer (id, idempotency_key, debit_account_id, credit_account_id, amount, kind, pending_id, reverses_id,
+             reason_code, reason_th, reason_en, source_event_id, source_type, source_id, subject_innovation_id, hold_expires_at,
+             debit_balance_after, credit_balance_after, created_by)
+           SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::bigint[], $6::text[], $7::uuid[], $8::uuid[],
+             $9::text[], $10::text[], $11::text[], $12::uuid[], $13::text[], $14::text[], $15::uuid[], $16::timestamptz[],
+             $17::bigint[], $18::bigint[], $19::uuid[])
+           RETURNING 1)
+         UPDATE ledger_account a SET balance = u.balance, pending = u.pending, lifetime_earned = u.lifetime, version = a.version + 1
+         FROM unnest($20::uuid[], $21::bigint[], $22::bigint[], $23::bigint[]) AS u(id, balance, pending, lifetime) WHERE a.id = u.id`,
+        [
+          ...Array.from({ length: 19 }, (_, index) => column(index)),
+          changed.map((a) => a.id),
+          changed.map((a) => a.balance),
+          changed.map((a) => a.pending),
+          changed.map((a) => a.lifetimeEarned),
+        ],
       )
       .catch((error: { constraint?: string }) => {
         if (error.constraint === 'ledger_transfer_resolves_once')
           throw new DomainError(LedgerErrors.LEDGER_HOLD_RESOLVED);
         throw error;
       });
-    const changed = [...accounts.values()];
-    await manager.query(
-      `UPDATE ledger_account a SET balance = u.balance, pending = u.pending, lifetime_earned = u.lifetime, version = a.version + 1
-       FROM unnest($1::uuid[], $2::bigint[], $3::bigint[], $4::bigint[]) AS u(id, balance, pending, lifetime) WHERE a.id = u.id`,
-      [
-        changed.map((a) => a.id),
-        changed.map((a) => a.balance),
-        changed.map((a) => a.pending),
-        changed.map((a) => a.lifetimeEarned),
-      ],
-    );
     return results;
   }
 
@@ -144,7 +177,7 @@ export class LedgerService {
     spec: TransferSpec,
     debit: AccountState,
     credit: AccountState,
-    holds: Map<string, { amount: number; debitId: string; creditId: string }>,
+    holds: Map<string, HoldFacts>,
   ): void {
     if (spec.kind === 'post' || spec.kind === 'void') {
       const hold = holds.get(spec.pendingId!);
@@ -183,65 +216,88 @@ export class LedgerService {
       manager,
       memberIds.map((ownerId) => ({ kind: 'member', ownerId, shard: 0 })),
     );
-    return new Map(memberIds.map((id) => [id, locked.get(`member:${id}`)!]));
+    return new Map(
+      memberIds.map((id) => [id, locked.get(keyOf({ kind: 'member', ownerId: id, shard: 0 }))!]),
+    );
   }
 
+  /**
+   * Locks the accounts (by kind, owner and shard, or by id), in id order, and returns their state keyed both
+   * ways. Missing owned accounts are created first — only when missing: an INSERT … ON CONFLICT on an existing
+   * row would wait for every transaction that changed it.
+   */
   private async lockAccounts(
     manager: EntityManager,
     refs: ResolvedAccount[],
+    ids: string[] = [],
   ): Promise<Map<string, AccountState>> {
     const unique = [...new Map(refs.map((r) => [keyOf(r), r])).values()];
     const owned = unique.filter((r) => r.ownerId !== null);
     const systems = unique.filter((r) => r.ownerId === null);
-    if (owned.length) {
-      await manager.query(
-        `INSERT INTO ledger_account (id, kind, owner_id) SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[]) ON CONFLICT (kind, owner_id) DO NOTHING`,
-        [owned.map(() => uuidv7()), owned.map((r) => r.kind), owned.map((r) => r.ownerId)],
+    const lock = async () => {
+      const rows: {
+        id: string;
+        kind: string;
+        owner_id: string | null;
+        shard: number;
+        balance: string;
+        pending: string;
+        lifetime_earned: string;
+      }[] = await manager.query(
+        // The ids first (index lookups), then the lock in id order: an OR of the row sets made PostgreSQL scan
+        // every account (bench:redeem, 5,000 wallets: 2.07 ms → 0.24 ms), growing with the number of members.
+        `SELECT id, kind, owner_id, shard, balance, pending, lifetime_earned FROM ledger_account
+           WHERE id = ANY(ARRAY(
+             SELECT a.id FROM ledger_account a JOIN unnest($1::text[], $2::uuid[], $3::smallint[]) AS o(kind, owner_id, shard)
+               ON a.kind = o.kind AND a.owner_id = o.owner_id AND a.shard = o.shard
+             UNION ALL
+             SELECT a.id FROM ledger_account a JOIN unnest($4::text[], $5::smallint[]) AS s(kind, shard)
+               ON a.owner_id IS NULL AND a.kind = s.kind AND a.shard = s.shard
+             UNION ALL
+             SELECT unnest($6::uuid[])))
+           ORDER BY id FOR UPDATE`,
+        [
+          owned.map((r) => r.kind),
+          owned.map((r) => r.ownerId),
+          owned.map((r) => r.shard),
+          systems.map((r) => r.kind),
+          systems.map((r) => r.shard),
+          ids,
+        ],
       );
-    }
-    const rows: {
-      id: string;
-      kind: string;
-      owner_id: string | null;
-      shard: number;
-      balance: string;
-      pending: string;
-      lifetime_earned: string;
-    }[] = await manager.query(
-      // The ids first (index lookups), then the lock in id order: an OR of the two row sets made PostgreSQL scan
-      // every account (bench:redeem, 5,000 wallets: 2.07 ms → 0.24 ms), growing with the number of members.
-      `SELECT id, kind, owner_id, shard, balance, pending, lifetime_earned FROM ledger_account
-         WHERE id = ANY(ARRAY(
-           SELECT a.id FROM ledger_account a JOIN unnest($1::text[], $2::uuid[]) AS o(kind, owner_id)
-             ON a.kind = o.kind AND a.owner_id = o.owner_id
-           UNION ALL
-           SELECT a.id FROM ledger_account a JOIN unnest($3::text[], $4::smallint[]) AS s(kind, shard)
-             ON a.owner_id IS NULL AND a.kind = s.kind AND a.shard = s.shard))
-         ORDER BY id FOR UPDATE`,
-      [
-        owned.map((r) => r.kind),
-        owned.map((r) => r.ownerId),
-        systems.map((r) => r.kind),
-        systems.map((r) => r.shard),
-      ],
-    );
-    return new Map(
-      rows.map((row) => [
-        keyOf({ kind: row.kind, ownerId: row.owner_id, shard: row.shard }),
-        {
+      const state = new Map<string, AccountState>();
+      for (const row of rows) {
+        const account: AccountState = {
           id: row.id,
           kind: row.kind,
           balance: Number(row.balance),
           pending: Number(row.pending),
           lifetimeEarned: Number(row.lifetime_earned),
-        },
-      ]),
+        };
+        state.set(keyOf({ kind: row.kind, ownerId: row.owner_id, shard: row.shard }), account);
+        state.set(`id:${row.id}`, account);
+      }
+      return state;
+    };
+    const found = await lock();
+    const missing = owned.filter((r) => !found.has(keyOf(r)));
+    if (missing.length === 0) return found;
+    await manager.query(
+      `INSERT INTO ledger_account (id, kind, owner_id, shard) SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::smallint[])
+       ON CONFLICT (kind, owner_id, shard) DO NOTHING`,
+      [
+        missing.map(() => uuidv7()),
+        missing.map((r) => r.kind),
+        missing.map((r) => r.ownerId),
+        missing.map((r) => r.shard),
+      ],
     );
+    return lock();
   }
 
-  private async holdsFor(manager: EntityManager, specs: TransferSpec[]) {
-    const ids = specs.filter((s) => s.pendingId).map((s) => s.pendingId!);
-    if (ids.length === 0) return new Map<string, { amount: number; debitId: string; creditId: string }>();
+  /** Open holds by id (their rows never change): the amount and accounts a post or void must match. */
+  private async holdsFor(manager: EntityManager, ids: string[]): Promise<Map<string, HoldFacts>> {
+    if (ids.length === 0) return new Map();
     const rows: { id: string; amount: string; debit: string; credit: string }[] = await manager.query(
       // By primary key, the kind checked on the row: a `kind = 'hold'` condition let the planner pick the partial
       // open-holds index and walk every hold ever made.
@@ -250,7 +306,7 @@ export class LedgerService {
          AND NOT EXISTS (SELECT 1 FROM ledger_transfer r WHERE r.pending_id = h.id)`,
       [ids],
     );
-    const found = new Map(
+    const found = new Map<string, HoldFacts>(
       rows.map((r) => [r.id, { amount: Number(r.amount), debitId: r.debit, creditId: r.credit }]),
     );
     for (const id of ids) {

@@ -16,6 +16,8 @@ export interface Reason {
 }
 
 export interface TransferSpec {
+  /** Optional: lets a post or void in the same call refer to this hold. */
+  id?: string;
   idempotencyKey: string;
   debit: AccountRef;
   credit: AccountRef;

@@ -53,7 +53,8 @@ export interface PerkRow {
   availableCodes?: number;
 }
 
-const SELECT_PERK = `
+/** Every column of a perk as a PerkRow, with its partner's name. */
+export const SELECT_PERK = `
   SELECT p.id, p.partner_id AS "partnerId", pa.name_th AS "partnerName", p.title_th AS title, p.title_en AS "titleEn",
          p.description_th AS description, p.description_en AS "descriptionEn", p.category, p.images, p.cost,
          p.stock_total AS "stockTotal", p.stock_left AS "stockLeft", p.per_member_limit AS "perMemberLimit",

@@ -5,10 +5,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { decodeCursor, DEFAULT_PAGE_SIZE, DomainError, Page, toPage, uuidv7 } from '@lc/core';
 import { updateReturning } from '@lc/database';
 import { Actor, partnerOf } from '@lc/identity';
-import { LedgerService, memberWallet, partnerClearing } from '@lc/ledger';
+import { LedgerService, memberWallet, partnerClearing, TransferSpec } from '@lc/ledger';
 import { EventType, OutboxService, RedemptionFacts } from '@lc/messaging';
 import { MarketplaceErrors } from './marketplace-errors';
-import { isEligible, isOpen, PerkRow, PerksService } from './perks.service';
+import { isEligible, isOpen, PerkRow, PerksService, SELECT_PERK } from './perks.service';
 
 type Status = 'pending' | 'fulfilled' | 'rejected' | 'cancelled' | 'expired';
 
@@ -78,64 +78,58 @@ export class RedemptionsService {
     if (!idempotencyKey || idempotencyKey.length > 200)
       throw new DomainError(MarketplaceErrors.IDEMPOTENCY_KEY_REQUIRED);
     const requestHash = createHash('sha256').update(JSON.stringify({ perkId, body })).digest('hex');
-    const earlier = await this.byKey(actor.memberId, idempotencyKey);
+    const { perk, earlier } = await this.perkAndEarlier(perkId, actor.memberId, idempotencyKey);
     if (earlier) return this.replay(earlier, requestHash);
-
-    const perk = await this.perks.anyPerk(this.dataSource.manager, perkId);
+    if (!perk) throw new DomainError(MarketplaceErrors.PERK_NOT_FOUND);
     if (!isOpen(perk)) throw new DomainError(MarketplaceErrors.PERK_NOT_AVAILABLE);
     if (!isEligible(perk, actor)) throw new DomainError(MarketplaceErrors.PERK_NOT_ELIGIBLE);
     // A cheap look before any lock: sold out is answered without queueing on the perk's row.
     if (perk.stockLeft === 0) throw new DomainError(MarketplaceErrors.PERK_OUT_OF_STOCK);
 
+    // Round trips are the cost here (each is a network write on both sides), and the perk's row is the one
+    // every redemption of a popular perk queues on: so the statements are few, and the stock is taken last,
+    // locking that row only for the final statement and the commit.
     const answer = await this.dataSource.transaction(async (manager) => {
       const id = uuidv7();
+      const holdId = uuidv7();
       const claimed: unknown[] = await manager.query(
         `INSERT INTO redemption (id, perk_id, partner_id, member_id, status, cost, idempotency_key, request_hash)
          VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7) ON CONFLICT (member_id, idempotency_key) DO NOTHING RETURNING id`,
         [id, perk.id, perk.partnerId, actor.memberId, perk.cost, idempotencyKey, requestHash],
       );
       if (claimed.length === 0) return null; // the same key won concurrently: answer as it did
-      await this.ledger.lockWallets(manager, [actor.memberId]);
-      await this.assertWithinLimit(manager, perk, actor.memberId);
+      if (perk.perMemberLimit !== null) {
+        // The wallet's lock serialises this member's redemptions, so the count below cannot be overtaken.
+        await this.ledger.lockWallets(manager, [actor.memberId]);
+        await this.assertWithinLimit(manager, perk, actor.memberId);
+      }
       const deadline =
         perk.fulfilment === 'manual' ? new Date(Date.now() + perk.fulfilmentHours * 3600 * 1000) : null;
-      const [hold] = await this.ledger.transfer(manager, [
+      const voucherMode = perk.fulfilment !== 'manual';
+      // The hold and, for vouchers, its post at once: one ledger call.
+      await this.ledger.transfer(manager, [
         {
+          id: holdId,
           idempotencyKey: `redemption:${id}:hold`,
           debit: memberWallet(actor.memberId),
           credit: partnerClearing(perk.partnerId),
           amount: perk.cost,
           kind: 'hold',
-          reason: {
-            ...REASONS.hold,
-            th: `${REASONS.hold.th}: ${perk.title}`,
-            en: `${REASONS.hold.en}: ${perk.titleEn ?? perk.title}`,
-          },
+          reason: this.reason('hold', perk),
           sourceType: 'redemption',
           sourceId: id,
           // Backstop: if the marketplace's own deadline sweep never ran, the ledger releases the points itself.
           holdExpiresAt: deadline ? new Date(deadline.getTime() + 3600 * 1000) : null,
           createdBy: actor.memberId,
         },
+        ...(voucherMode ? [this.resolution('post', actor.memberId, perk, holdId, id)] : []),
       ]);
-      if (perk.stockLeft !== null) {
-        const taken = await updateReturning(
-          manager,
-          `UPDATE perk SET stock_left = stock_left - 1 WHERE id = $1 AND stock_left > 0 RETURNING id`,
-          [perk.id],
-        );
-        if (taken.length === 0) throw new DomainError(MarketplaceErrors.PERK_OUT_OF_STOCK);
-      }
-      let code: string | null = null;
-      let status: Status = 'pending';
-      if (perk.fulfilment !== 'manual') {
-        code =
-          perk.fulfilment === 'pool_code'
-            ? await this.takePoolCode(manager, perk.id, id)
-            : await this.generateCode(manager, perk.id, id);
-        await this.resolveHold(manager, 'post', actor.memberId, perk, hold!.id, id);
-        status = 'fulfilled';
-      }
+      const code = !voucherMode
+        ? null
+        : perk.fulfilment === 'pool_code'
+          ? await this.takePoolCode(manager, perk.id, id)
+          : await this.generateCode(manager, perk.id, id);
+      const status: Status = voucherMode ? 'fulfilled' : 'pending';
       const answer: RedemptionAnswer = {
         id,
         perkId: perk.id,
@@ -145,13 +139,7 @@ export class RedemptionsService {
         deadlineAt: deadline?.toISOString() ?? null,
         createdAt: new Date().toISOString(),
       };
-      await manager.query(
-        `UPDATE redemption SET status = $2, hold_transfer_id = $3, voucher_code = $4, deadline_at = $5, response = $6 WHERE id = $1`,
-        [id, status, hold!.id, code, deadline, JSON.stringify(answer)],
-      );
-      await this.history(manager, id, 'pending', actor.memberId, null);
-      if (status === 'fulfilled') await this.history(manager, id, 'fulfilled', null, 'voucher issued');
-      await this.emit(manager, status === 'fulfilled' ? 'redemption.fulfilled' : 'redemption.created', {
+      await this.emit(manager, voucherMode ? 'redemption.fulfilled' : 'redemption.created', {
         id,
         perkId: perk.id,
         partnerId: perk.partnerId,
@@ -159,10 +147,38 @@ export class RedemptionsService {
         status,
         cost: perk.cost,
       });
+      // Last: the redemption's final state, its history, and the stock (never below zero; a CHECK behind it).
+      const finish = `WITH r AS (
+          UPDATE redemption SET status = $2, hold_transfer_id = $3, voucher_code = $4, deadline_at = $5, response = $6 WHERE id = $1),
+        h AS (
+          INSERT INTO redemption_history (redemption_id, status, actor_id, note)
+          SELECT $1, * FROM unnest($7::text[], $8::uuid[], $9::text[]))`;
+      const params = [
+        id,
+        status,
+        holdId,
+        code,
+        deadline,
+        JSON.stringify(answer),
+        voucherMode ? ['pending', 'fulfilled'] : ['pending'],
+        voucherMode ? [actor.memberId, null] : [actor.memberId],
+        voucherMode ? [null, 'voucher issued'] : [null],
+      ];
+      if (perk.stockLeft === null) {
+        await manager.query(`${finish} SELECT 1`, params);
+      } else {
+        const taken = await updateReturning(
+          manager,
+          `${finish} UPDATE perk SET stock_left = stock_left - 1 WHERE id = $10 AND stock_left > 0 RETURNING id`,
+          [...params, perk.id],
+        );
+        if (taken.length === 0) throw new DomainError(MarketplaceErrors.PERK_OUT_OF_STOCK);
+      }
       return answer;
     });
     if (answer) return this.withQr(answer);
-    return this.replay((await this.byKey(actor.memberId, idempotencyKey))!, requestHash);
+    const { earlier: winner } = await this.perkAndEarlier(perkId, actor.memberId, idempotencyKey);
+    return this.replay(winner!, requestHash);
   }
 
   /** A member cancels a redemption the partner has not fulfilled yet: points and stock come back. */
@@ -445,23 +461,36 @@ export class RedemptionsService {
     holdId: string,
     redemptionId: string,
   ) {
-    await this.ledger.transfer(manager, [
-      {
-        idempotencyKey: `redemption:${redemptionId}:${kind}`,
-        debit: memberWallet(memberId),
-        credit: partnerClearing(perk.partnerId),
-        amount: perk.cost,
-        kind,
-        pendingId: holdId,
-        reason: {
-          ...REASONS[kind],
-          th: `${REASONS[kind].th}: ${perk.title}`,
-          en: `${REASONS[kind].en}: ${perk.titleEn ?? perk.title}`,
-        },
-        sourceType: 'redemption',
-        sourceId: redemptionId,
-      },
-    ]);
+    await this.ledger.transfer(manager, [this.resolution(kind, memberId, perk, holdId, redemptionId)]);
+  }
+
+  /** The post or void that resolves a redemption's hold. */
+  private resolution(
+    kind: 'post' | 'void',
+    memberId: string,
+    perk: PerkRow,
+    holdId: string,
+    redemptionId: string,
+  ): TransferSpec {
+    return {
+      idempotencyKey: `redemption:${redemptionId}:${kind}`,
+      debit: memberWallet(memberId),
+      credit: partnerClearing(perk.partnerId),
+      amount: perk.cost,
+      kind,
+      pendingId: holdId,
+      reason: this.reason(kind, perk),
+      sourceType: 'redemption',
+      sourceId: redemptionId,
+    };
+  }
+
+  private reason(kind: keyof typeof REASONS, perk: PerkRow) {
+    return {
+      ...REASONS[kind],
+      th: `${REASONS[kind].th}: ${perk.title}`,
+      en: `${REASONS[kind].en}: ${perk.titleEn ?? perk.title}`,
+    };
   }
 
   private async history(
@@ -493,12 +522,28 @@ export class RedemptionsService {
     await this.outbox.append(manager, type as 'redemption.created', facts);
   }
 
-  private async byKey(memberId: string, key: string): Promise<RedemptionRow | null> {
-    const rows: RedemptionRow[] = await this.dataSource.query(
-      `${SELECT_REDEMPTION} WHERE r.member_id = $1 AND r.idempotency_key = $2`,
-      [memberId, key],
-    );
-    return rows[0] ?? null;
+  /**
+   * In one trip: the perk (null when there is none) and the answer already given to this member for this
+   * idempotency key, if any.
+   */
+  private async perkAndEarlier(
+    perkId: string,
+    memberId: string,
+    key: string,
+  ): Promise<{ perk: PerkRow | null; earlier: Pick<RedemptionRow, 'requestHash' | 'response'> | null }> {
+    const rows: (PerkRow & { earlierHash: string | null; earlierResponse: RedemptionAnswer | null })[] =
+      await this.dataSource.query(
+        `SELECT k.*, e.request_hash AS "earlierHash", e.response AS "earlierResponse"
+         FROM (SELECT 1) AS one
+         LEFT JOIN (${SELECT_PERK} WHERE p.id = $1) AS k ON true
+         LEFT JOIN redemption e ON e.member_id = $2 AND e.idempotency_key = $3`,
+        [perkId, memberId, key],
+      );
+    const { earlierHash, earlierResponse, ...perk } = rows[0]!;
+    return {
+      perk: perk.id ? (perk as PerkRow) : null,
+      earlier: earlierHash ? { requestHash: earlierHash, response: earlierResponse } : null,
+    };
   }
 
   private async find(manager: EntityManager, id: string): Promise<RedemptionRow | null> {
@@ -506,7 +551,10 @@ export class RedemptionsService {
     return rows[0] ?? null;
   }
 
-  private async replay(row: RedemptionRow, requestHash: string): Promise<RedemptionAnswer> {
+  private async replay(
+    row: Pick<RedemptionRow, 'requestHash' | 'response'>,
+    requestHash: string,
+  ): Promise<RedemptionAnswer> {
     if (row.requestHash !== requestHash) throw new DomainError(MarketplaceErrors.IDEMPOTENCY_KEY_REUSED);
     return this.withQr(row.response!);
   }

@@ -4,6 +4,7 @@ import { SeedReferenceAreas1763900200000 } from './1763900200000-SeedReferenceAr
 import { CreateInnovations1763900300000 } from './1763900300000-CreateInnovations';
 import { CreateLedger1763900500000 } from './1763900500000-CreateLedger';
 import { CreateMarketplace1763900600000 } from './1763900600000-CreateMarketplace';
+import { ShardPartnerClearing1763900650000 } from './1763900650000-ShardPartnerClearing';
 
 /** Every migration, in order. Listed explicitly so builds and tests load exactly the same set. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CreateInnovations1763900300000,
   CreateLedger1763900500000,
   CreateMarketplace1763900600000,
+  ShardPartnerClearing1763900650000,
 ];
