@@ -22,6 +22,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { NestFactory } from '@nestjs/core';
@@ -83,7 +84,7 @@ interface Answer {
 }
 
 /** One POST over the keep-alive agent; the body is read only when it is not a 201 (for its error code). */
-function redeemOnce(agent: Agent, port: number, perkId: string, member: Member): Promise<Answer> {
+function redeemOnce(agent: Agent, port: number, perkId: string, token: string): Promise<Answer> {
   const body = '{}';
   const started = performance.now();
   const baseline = perkId === BASELINE;
@@ -96,9 +97,9 @@ function redeemOnce(agent: Agent, port: number, perkId: string, member: Member):
         method: baseline ? 'GET' : 'POST',
         path: baseline ? '/api/v1/me/wallet' : `/api/v1/perks/${perkId}/redemptions`,
         headers: baseline
-          ? { authorization: `Bearer ${member.token}` }
+          ? { authorization: `Bearer ${token}` }
           : {
-              authorization: `Bearer ${member.token}`,
+              authorization: `Bearer ${token}`,
               'idempotency-key': randomUUID(),
               'content-type': 'application/json',
               'content-length': Buffer.byteLength(body),
@@ -153,29 +154,37 @@ interface RunResult {
   outcomes: Map<string, number>;
   created: number;
   cpuPercent: number;
+  /** How busy the API's event loop (this process's main thread) was. */
+  apiLoopPercent: number;
   machinePercent: number | null;
 }
 
-/** `total` requests at a fixed concurrency; request i goes to perkFor(i) as memberFor(i). */
-async function run(
-  agent: Agent,
-  port: number,
-  total: number,
-  perkFor: (i: number) => string,
-  memberFor: (i: number) => Member,
-): Promise<RunResult> {
+interface LoadJob {
+  port: number;
+  concurrency: number;
+  jobs: [perkId: string, token: string][];
+}
+
+interface LoadResult {
+  elapsedMs: number;
+  latencies: number[];
+  outcomes: [string, number][];
+  created: number;
+}
+
+/** The load generator's side (a worker thread, so it does not share the API's event loop). */
+async function generateLoad({ port, concurrency, jobs }: LoadJob): Promise<LoadResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const latencies: number[] = [];
   const outcomes = new Map<string, number>();
   let created = 0;
   let next = 0;
-  const cpuBefore = process.cpuUsage();
-  const machineBefore = machineCpu();
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: Math.min(CONCURRENCY, total) }, async () => {
-      while (next < total) {
-        const i = next++;
-        const answer = await redeemOnce(agent, port, perkFor(i), memberFor(i));
+    Array.from({ length: Math.min(concurrency, jobs.length) }, async () => {
+      while (next < jobs.length) {
+        const [perkId, token] = jobs[next++]!;
+        const answer = await redeemOnce(agent, port, perkId, token);
         latencies.push(answer.ms);
         if (answer.status === 201) created++;
         const key = answer.status === 201 ? '201' : `${answer.status} ${answer.code ?? '?'}`;
@@ -184,16 +193,47 @@ async function run(
     }),
   );
   const elapsedMs = performance.now() - started;
+  agent.destroy();
+  return { elapsedMs, latencies, outcomes: [...outcomes], created };
+}
+
+if (!isMainThread) {
+  parentPort!.on('message', (job: LoadJob) => {
+    void generateLoad(job).then((result) => parentPort!.postMessage(result));
+  });
+}
+
+/** `total` requests at a fixed concurrency from the load thread; request i goes to perkFor(i) as memberFor(i). */
+async function run(
+  loader: Worker,
+  port: number,
+  total: number,
+  perkFor: (i: number) => string,
+  memberFor: (i: number) => Member,
+): Promise<RunResult> {
+  const jobs = Array.from({ length: total }, (_, i) => [perkFor(i), memberFor(i).token] as [string, string]);
+  const cpuBefore = process.cpuUsage();
+  const machineBefore = machineCpu();
+  const loopBefore = performance.eventLoopUtilization();
+  const answer = new Promise<LoadResult>((resolve, reject) => {
+    loader.once('message', resolve);
+    loader.once('error', reject);
+  });
+  loader.postMessage({ port, concurrency: CONCURRENCY, jobs } satisfies LoadJob);
+  const result = await answer;
+  loader.removeAllListeners('error');
   const cpu = process.cpuUsage(cpuBefore);
   const machineAfter = machineCpu();
-  latencies.sort((a, b) => a - b);
+  const loop = performance.eventLoopUtilization(loopBefore);
+  result.latencies.sort((a, b) => a - b);
   return {
     count: total,
-    elapsedMs,
-    latencies,
-    outcomes,
-    created,
-    cpuPercent: ((cpu.user + cpu.system) / 1000 / elapsedMs) * 100,
+    elapsedMs: result.elapsedMs,
+    latencies: result.latencies,
+    outcomes: new Map(result.outcomes),
+    created: result.created,
+    cpuPercent: ((cpu.user + cpu.system) / 1000 / result.elapsedMs) * 100,
+    apiLoopPercent: loop.utilization * 100,
     machinePercent:
       machineBefore && machineAfter && machineAfter.total > machineBefore.total
         ? ((machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total)) * 100
@@ -214,7 +254,7 @@ function report(label: string, result: RunResult, target?: number): void {
       `p50 ${ms(percentile(l, 0.5))} ms, p95 ${ms(percentile(l, 0.95))} ms, p99 ${ms(percentile(l, 0.99))} ms, ` +
       `max ${ms(l[l.length - 1] ?? NaN)} ms; ${fmt(result.count)} requests in ${(result.elapsedMs / 1000).toFixed(1)} s, ` +
       `${fmt(result.created)} × 201, non-201: ${nonCreated}${others.length ? ` (${others.map(([k, n]) => `${k} × ${n}`).join(', ')})` : ''}; ` +
-      `CPU: this process (API + load) ${Math.round(result.cpuPercent)}% of one core` +
+      `CPU: this process (API + load thread) ${Math.round(result.cpuPercent)}% of one core, API event loop busy ${Math.round(result.apiLoopPercent)}%` +
       (result.machinePercent === null
         ? ''
         : `, whole machine ${Math.round(result.machinePercent)}% of all cores`) +
@@ -375,7 +415,7 @@ async function main(): Promise<void> {
   const signTokens = () => {
     for (const m of members) m.token = tokens.signAccessToken(m.id, m.sessionId);
   };
-  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const loader = new Worker(__filename);
   let cursor = 0; // members in turn across every scenario, so no member is asked twice at once
   const nextMember = () => members[cursor++ % MEMBERS]!;
   const memberBatch = (count: number) => {
@@ -390,7 +430,7 @@ async function main(): Promise<void> {
   const scenario = async (label: string, perkFor: (i: number) => string, target: number) => {
     signTokens();
     if (WARMUP > 0) {
-      const warm = await run(agent, port, WARMUP, perkFor, memberBatch(WARMUP));
+      const warm = await run(loader, port, WARMUP, perkFor, memberBatch(WARMUP));
       created += warm.created;
       if (warm.created !== WARMUP) {
         failed = true;
@@ -398,23 +438,27 @@ async function main(): Promise<void> {
       }
     }
     await analyze();
-    const result = await run(agent, port, REDEMPTIONS, perkFor, memberBatch(REDEMPTIONS));
+    const result = await run(loader, port, REDEMPTIONS, perkFor, memberBatch(REDEMPTIONS));
     created += result.created;
     if (result.created !== REDEMPTIONS) failed = true;
     report(label, result, target);
   };
 
-  if (process.env.BENCH_BASELINE !== 'false') {
-    signTokens();
-    const baseline = await run(agent, port, REDEMPTIONS, () => BASELINE, memberBatch(REDEMPTIONS));
-    report('baseline', baseline);
-    log('baseline: GET /api/v1/me/wallet (authentication + one query), the ceiling of this harness on this machine');
-  }
   const only = process.env.BENCH_ONLY; // profiling aid: run just one scenario (baseline, hot, spread)
+  if ((!only || only === 'baseline') && process.env.BENCH_BASELINE !== 'false') {
+    signTokens();
+    const baseline = await run(loader, port, REDEMPTIONS, () => BASELINE, memberBatch(REDEMPTIONS));
+    report('baseline', baseline);
+    log(
+      'baseline: GET /api/v1/me/wallet (authentication + one query), the ceiling of this harness on this machine',
+    );
+  }
   if (!only || only === 'hot') await scenario('hot', () => hotPerk, TARGET_HOT);
-  if (!only || only === 'spread') await scenario('spread', (i) => spreadPerks[i % SPREAD_PERKS]!, TARGET_SPREAD);
+  if (!only || only === 'spread')
+    await scenario('spread', (i) => spreadPerks[i % SPREAD_PERKS]!, TARGET_SPREAD);
 
   if (only) {
+    await loader.terminate();
     await app.close();
     await owner.end();
     for (const stop of stops.reverse()) await stop();
@@ -422,7 +466,7 @@ async function main(): Promise<void> {
   }
   signTokens();
   await analyze();
-  const soldOut = await run(agent, port, REDEMPTIONS, () => soldOutPerk, memberBatch(REDEMPTIONS));
+  const soldOut = await run(loader, port, REDEMPTIONS, () => soldOutPerk, memberBatch(REDEMPTIONS));
   created += soldOut.created;
   report('sold out', soldOut);
   const outOfStock = soldOut.outcomes.get('409 PERK_OUT_OF_STOCK') ?? 0;
@@ -433,7 +477,7 @@ async function main(): Promise<void> {
       `(expected ${Math.max(0, REDEMPTIONS - SOLD_OUT_STOCK)}): ${soldOutOk ? 'ok' : 'WRONG'}`,
   );
   if (!soldOutOk) failed = true;
-  agent.destroy();
+  await loader.terminate();
 
   // Invariants, read by the owner.
   const [{ total, pending }] = (
@@ -480,7 +524,8 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+if (isMainThread)
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, uuidv7 } from '@lc/core';
+import { prepared } from '@lc/database';
 import { LedgerErrors } from './ledger-errors';
 import { AccountRef, TransferResult, TransferSpec, Wallet } from './ledger.types';
 
@@ -13,15 +14,17 @@ interface AccountState {
 }
 
 /**
- * Shards of the accounts many transfers touch at once (see the migrations): system issuance, and each partner's
- * clearing account. A transfer uses the shard picked by its member's id, so the same member always lands on
- * the same shard and concurrent transfers of different members rarely queue on one row.
+ * Shards of the accounts many transfers touch at once (see the migrations): system issuance (16 rows made by
+ * the migration) and each partner's clearing account (made on first use, up to 64). A transfer uses the shard
+ * picked by its member's id, so the same member always lands on the same shard and concurrent transfers of
+ * different members rarely queue on one row.
  */
-export const ACCOUNT_SHARDS = 16;
+export const ISSUANCE_SHARDS = 16;
+export const PARTNER_SHARDS = 64;
 
-function shardOf(ref: AccountRef): number {
+function shardOf(ref: AccountRef, shards: number): number {
   if (ref.kind !== 'member') return 0;
-  return parseInt(ref.ownerId.replace(/-/g, '').slice(-4), 16) % ACCOUNT_SHARDS;
+  return parseInt(ref.ownerId.replace(/-/g, '').slice(-4), 16) % shards;
 }
 
 interface ResolvedAccount {
@@ -33,11 +36,58 @@ interface ResolvedAccount {
 /** The concrete account of one side of a transfer: issuance and partner clearing take the other side's shard. */
 function resolveSide(side: AccountRef, other: AccountRef): ResolvedAccount {
   if (side.kind === 'member') return { kind: side.kind, ownerId: side.ownerId, shard: 0 };
-  if (side.kind === 'partner') return { kind: side.kind, ownerId: side.ownerId, shard: shardOf(other) };
-  return { kind: side.kind, ownerId: null, shard: side.kind === 'system_issuance' ? shardOf(other) : 0 };
+  if (side.kind === 'partner')
+    return { kind: side.kind, ownerId: side.ownerId, shard: shardOf(other, PARTNER_SHARDS) };
+  return {
+    kind: side.kind,
+    ownerId: null,
+    shard: side.kind === 'system_issuance' ? shardOf(other, ISSUANCE_SHARDS) : 0,
+  };
 }
 
 const keyOf = (account: ResolvedAccount) => `${account.kind}:${account.ownerId ?? ''}#${account.shard}`;
+
+const EXISTING_KEYS = prepared(
+  'ledger.existing_keys',
+  `SELECT idempotency_key AS key, id FROM ledger_transfer WHERE idempotency_key = ANY($1::text[])`,
+);
+// Transfers and balances in one statement (both parts always run: data-modifying WITH queries).
+const APPLY_TRANSFERS = prepared(
+  'ledger.apply_transfers',
+  `WITH transfers AS (
+           INSERT INTO ledger_transfer (id, idempotency_key, debit_account_id, credit_account_id, amount, kind, pending_id, reverses_id,
+             reason_code, reason_th, reason_en, source_event_id, source_type, source_id, subject_innovation_id, hold_expires_at,
+             debit_balance_after, credit_balance_after, created_by)
+           SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::bigint[], $6::text[], $7::uuid[], $8::uuid[],
+             $9::text[], $10::text[], $11::text[], $12::uuid[], $13::text[], $14::text[], $15::uuid[], $16::timestamptz[],
+             $17::bigint[], $18::bigint[], $19::uuid[])
+           RETURNING 1)
+         UPDATE ledger_account a SET balance = u.balance, pending = u.pending, lifetime_earned = u.lifetime, version = a.version + 1
+         FROM unnest($20::uuid[], $21::bigint[], $22::bigint[], $23::bigint[]) AS u(id, balance, pending, lifetime) WHERE a.id = u.id`,
+);
+// The ids first (index lookups), then the lock in id order: an OR of the row sets made PostgreSQL scan every
+// account (bench:redeem, 5,000 wallets: 2.07 ms → 0.24 ms), growing with the number of members.
+const LOCK_ACCOUNTS = prepared(
+  'ledger.lock_accounts',
+  `SELECT id, kind, owner_id, shard, balance, pending, lifetime_earned FROM ledger_account
+           WHERE id = ANY(ARRAY(
+             SELECT a.id FROM ledger_account a JOIN unnest($1::text[], $2::uuid[], $3::smallint[]) AS o(kind, owner_id, shard)
+               ON a.kind = o.kind AND a.owner_id = o.owner_id AND a.shard = o.shard
+             UNION ALL
+             SELECT a.id FROM ledger_account a JOIN unnest($4::text[], $5::smallint[]) AS s(kind, shard)
+               ON a.owner_id IS NULL AND a.kind = s.kind AND a.shard = s.shard
+             UNION ALL
+             SELECT unnest($6::uuid[])))
+           ORDER BY id FOR UPDATE`,
+);
+// By primary key, the kind checked on the row: a `kind = 'hold'` condition let the planner pick the partial
+// open-holds index and walk every hold ever made.
+const OPEN_HOLDS = prepared(
+  'ledger.open_holds',
+  `SELECT h.id, h.amount, h.debit_account_id AS debit, h.credit_account_id AS credit FROM ledger_transfer h
+       WHERE h.id = ANY($1::uuid[]) AND (h.kind || '') = 'hold'
+         AND NOT EXISTS (SELECT 1 FROM ledger_transfer r WHERE r.pending_id = h.id)`,
+);
 
 interface HoldFacts {
   amount: number;
@@ -89,10 +139,10 @@ export class LedgerService {
     };
     const existing = new Map<string, string>(
       (
-        (await manager.query(
-          `SELECT idempotency_key AS key, id FROM ledger_transfer WHERE idempotency_key = ANY($1::text[])`,
-          [specs.map((s) => s.idempotencyKey)],
-        )) as { key: string; id: string }[]
+        (await manager.query(EXISTING_KEYS, [specs.map((s) => s.idempotencyKey)])) as {
+          key: string;
+          id: string;
+        }[]
       ).map((row) => [row.key, row.id]),
     );
     const rows: unknown[][] = [];
@@ -143,27 +193,14 @@ export class LedgerService {
     if (rows.length === 0) return results;
     const column = (index: number) => rows.map((row) => row[index]);
     const changed = [...new Map([...accounts.values()].map((a) => [a.id, a])).values()];
-    // Transfers and balances in one statement (both parts always run: data-modifying WITH queries).
     await manager
-      .query(
-        `WITH transfers AS (
-           INSERT INTO ledger_transfer (id, idempotency_key, debit_account_id, credit_account_id, amount, kind, pending_id, reverses_id,
-             reason_code, reason_th, reason_en, source_event_id, source_type, source_id, subject_innovation_id, hold_expires_at,
-             debit_balance_after, credit_balance_after, created_by)
-           SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::bigint[], $6::text[], $7::uuid[], $8::uuid[],
-             $9::text[], $10::text[], $11::text[], $12::uuid[], $13::text[], $14::text[], $15::uuid[], $16::timestamptz[],
-             $17::bigint[], $18::bigint[], $19::uuid[])
-           RETURNING 1)
-         UPDATE ledger_account a SET balance = u.balance, pending = u.pending, lifetime_earned = u.lifetime, version = a.version + 1
-         FROM unnest($20::uuid[], $21::bigint[], $22::bigint[], $23::bigint[]) AS u(id, balance, pending, lifetime) WHERE a.id = u.id`,
-        [
-          ...Array.from({ length: 19 }, (_, index) => column(index)),
-          changed.map((a) => a.id),
-          changed.map((a) => a.balance),
-          changed.map((a) => a.pending),
-          changed.map((a) => a.lifetimeEarned),
-        ],
-      )
+      .query(APPLY_TRANSFERS, [
+        ...Array.from({ length: 19 }, (_, index) => column(index)),
+        changed.map((a) => a.id),
+        changed.map((a) => a.balance),
+        changed.map((a) => a.pending),
+        changed.map((a) => a.lifetimeEarned),
+      ])
       .catch((error: { constraint?: string }) => {
         if (error.constraint === 'ledger_transfer_resolves_once')
           throw new DomainError(LedgerErrors.LEDGER_HOLD_RESOLVED);
@@ -243,28 +280,14 @@ export class LedgerService {
         balance: string;
         pending: string;
         lifetime_earned: string;
-      }[] = await manager.query(
-        // The ids first (index lookups), then the lock in id order: an OR of the row sets made PostgreSQL scan
-        // every account (bench:redeem, 5,000 wallets: 2.07 ms → 0.24 ms), growing with the number of members.
-        `SELECT id, kind, owner_id, shard, balance, pending, lifetime_earned FROM ledger_account
-           WHERE id = ANY(ARRAY(
-             SELECT a.id FROM ledger_account a JOIN unnest($1::text[], $2::uuid[], $3::smallint[]) AS o(kind, owner_id, shard)
-               ON a.kind = o.kind AND a.owner_id = o.owner_id AND a.shard = o.shard
-             UNION ALL
-             SELECT a.id FROM ledger_account a JOIN unnest($4::text[], $5::smallint[]) AS s(kind, shard)
-               ON a.owner_id IS NULL AND a.kind = s.kind AND a.shard = s.shard
-             UNION ALL
-             SELECT unnest($6::uuid[])))
-           ORDER BY id FOR UPDATE`,
-        [
-          owned.map((r) => r.kind),
-          owned.map((r) => r.ownerId),
-          owned.map((r) => r.shard),
-          systems.map((r) => r.kind),
-          systems.map((r) => r.shard),
-          ids,
-        ],
-      );
+      }[] = await manager.query(LOCK_ACCOUNTS, [
+        owned.map((r) => r.kind),
+        owned.map((r) => r.ownerId),
+        owned.map((r) => r.shard),
+        systems.map((r) => r.kind),
+        systems.map((r) => r.shard),
+        ids,
+      ]);
       const state = new Map<string, AccountState>();
       for (const row of rows) {
         const account: AccountState = {
@@ -299,11 +322,7 @@ export class LedgerService {
   private async holdsFor(manager: EntityManager, ids: string[]): Promise<Map<string, HoldFacts>> {
     if (ids.length === 0) return new Map();
     const rows: { id: string; amount: string; debit: string; credit: string }[] = await manager.query(
-      // By primary key, the kind checked on the row: a `kind = 'hold'` condition let the planner pick the partial
-      // open-holds index and walk every hold ever made.
-      `SELECT h.id, h.amount, h.debit_account_id AS debit, h.credit_account_id AS credit FROM ledger_transfer h
-       WHERE h.id = ANY($1::uuid[]) AND (h.kind || '') = 'hold'
-         AND NOT EXISTS (SELECT 1 FROM ledger_transfer r WHERE r.pending_id = h.id)`,
+      OPEN_HOLDS,
       [ids],
     );
     const found = new Map<string, HoldFacts>(

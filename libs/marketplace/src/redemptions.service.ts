@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import * as QRCode from 'qrcode';
 import { DataSource, EntityManager } from 'typeorm';
 import { decodeCursor, DEFAULT_PAGE_SIZE, DomainError, Page, toPage, uuidv7 } from '@lc/core';
-import { updateReturning } from '@lc/database';
+import { prepared, updateReturning } from '@lc/database';
 import { Actor, partnerOf } from '@lc/identity';
 import { LedgerService, memberWallet, partnerClearing, TransferSpec } from '@lc/ledger';
 import { EventType, OutboxService, RedemptionFacts } from '@lc/messaging';
@@ -46,6 +46,36 @@ const SELECT_REDEMPTION = `
          r.reject_reason AS "rejectReason", r.request_hash AS "requestHash", r.response, r.created_at AS "createdAt",
          r.updated_at AS "updatedAt", p.title_th AS "perkTitle"
   FROM redemption r JOIN perk p ON p.id = r.perk_id`;
+
+// The statements of a redemption, prepared (planned once per connection): every one runs on every request.
+const PERK_AND_EARLIER = prepared(
+  'redemption.perk_and_earlier',
+  `SELECT k.*, e.request_hash AS "earlierHash", e.response AS "earlierResponse"
+         FROM (SELECT 1) AS one
+         LEFT JOIN (${SELECT_PERK} WHERE p.id = $1) AS k ON true
+         LEFT JOIN redemption e ON e.member_id = $2 AND e.idempotency_key = $3`,
+);
+const CLAIM = prepared(
+  'redemption.claim',
+  `INSERT INTO redemption (id, perk_id, partner_id, member_id, status, cost, idempotency_key, request_hash)
+         VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7) ON CONFLICT (member_id, idempotency_key) DO NOTHING RETURNING id`,
+);
+const ISSUE_CODE = prepared(
+  'redemption.issue_code',
+  `INSERT INTO voucher_code (id, perk_id, code, status, redemption_id) VALUES ($1, $2, $3, 'issued', $4) ON CONFLICT (perk_id, code) DO NOTHING RETURNING id`,
+);
+// Last in the transaction: the redemption's final state, its history, and the stock (never below zero; a CHECK
+// behind it), so a popular perk's row is locked only for this statement and the commit.
+const FINISH = `WITH r AS (
+          UPDATE redemption SET status = $2, hold_transfer_id = $3, voucher_code = $4, deadline_at = $5, response = $6 WHERE id = $1),
+        h AS (
+          INSERT INTO redemption_history (redemption_id, status, actor_id, note)
+          SELECT $1, * FROM unnest($7::text[], $8::uuid[], $9::text[]))`;
+const FINISH_UNLIMITED = prepared('redemption.finish', `${FINISH} SELECT 1`);
+const FINISH_TAKING_STOCK = prepared(
+  'redemption.finish_taking_stock',
+  `${FINISH} UPDATE perk SET stock_left = stock_left - 1 WHERE id = $10 AND stock_left > 0 RETURNING id`,
+);
 
 const REASONS = {
   hold: { code: 'redemption.hold', th: 'กันพอยท์เพื่อแลกสิทธิประโยชน์', en: 'Points held for a redemption' },
@@ -92,11 +122,15 @@ export class RedemptionsService {
     const answer = await this.dataSource.transaction(async (manager) => {
       const id = uuidv7();
       const holdId = uuidv7();
-      const claimed: unknown[] = await manager.query(
-        `INSERT INTO redemption (id, perk_id, partner_id, member_id, status, cost, idempotency_key, request_hash)
-         VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7) ON CONFLICT (member_id, idempotency_key) DO NOTHING RETURNING id`,
-        [id, perk.id, perk.partnerId, actor.memberId, perk.cost, idempotencyKey, requestHash],
-      );
+      const claimed: unknown[] = await manager.query(CLAIM, [
+        id,
+        perk.id,
+        perk.partnerId,
+        actor.memberId,
+        perk.cost,
+        idempotencyKey,
+        requestHash,
+      ]);
       if (claimed.length === 0) return null; // the same key won concurrently: answer as it did
       if (perk.perMemberLimit !== null) {
         // The wallet's lock serialises this member's redemptions, so the count below cannot be overtaken.
@@ -147,12 +181,6 @@ export class RedemptionsService {
         status,
         cost: perk.cost,
       });
-      // Last: the redemption's final state, its history, and the stock (never below zero; a CHECK behind it).
-      const finish = `WITH r AS (
-          UPDATE redemption SET status = $2, hold_transfer_id = $3, voucher_code = $4, deadline_at = $5, response = $6 WHERE id = $1),
-        h AS (
-          INSERT INTO redemption_history (redemption_id, status, actor_id, note)
-          SELECT $1, * FROM unnest($7::text[], $8::uuid[], $9::text[]))`;
       const params = [
         id,
         status,
@@ -165,13 +193,9 @@ export class RedemptionsService {
         voucherMode ? [null, 'voucher issued'] : [null],
       ];
       if (perk.stockLeft === null) {
-        await manager.query(`${finish} SELECT 1`, params);
+        await manager.query(FINISH_UNLIMITED, params);
       } else {
-        const taken = await updateReturning(
-          manager,
-          `${finish} UPDATE perk SET stock_left = stock_left - 1 WHERE id = $10 AND stock_left > 0 RETURNING id`,
-          [...params, perk.id],
-        );
+        const taken = await updateReturning(manager, FINISH_TAKING_STOCK, [...params, perk.id]);
         if (taken.length === 0) throw new DomainError(MarketplaceErrors.PERK_OUT_OF_STOCK);
       }
       return answer;
@@ -445,10 +469,7 @@ export class RedemptionsService {
     const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
     for (;;) {
       const code = `LC-${[...randomBytes(12)].map((b) => alphabet[b % 32]).join('')}`;
-      const rows: unknown[] = await manager.query(
-        `INSERT INTO voucher_code (id, perk_id, code, status, redemption_id) VALUES ($1, $2, $3, 'issued', $4) ON CONFLICT (perk_id, code) DO NOTHING RETURNING id`,
-        [uuidv7(), perkId, code, redemptionId],
-      );
+      const rows: unknown[] = await manager.query(ISSUE_CODE, [uuidv7(), perkId, code, redemptionId]);
       if (rows.length) return code;
     }
   }
@@ -532,13 +553,7 @@ export class RedemptionsService {
     key: string,
   ): Promise<{ perk: PerkRow | null; earlier: Pick<RedemptionRow, 'requestHash' | 'response'> | null }> {
     const rows: (PerkRow & { earlierHash: string | null; earlierResponse: RedemptionAnswer | null })[] =
-      await this.dataSource.query(
-        `SELECT k.*, e.request_hash AS "earlierHash", e.response AS "earlierResponse"
-         FROM (SELECT 1) AS one
-         LEFT JOIN (${SELECT_PERK} WHERE p.id = $1) AS k ON true
-         LEFT JOIN redemption e ON e.member_id = $2 AND e.idempotency_key = $3`,
-        [perkId, memberId, key],
-      );
+      await this.dataSource.query(PERK_AND_EARLIER, [perkId, memberId, key]);
     const { earlierHash, earlierResponse, ...perk } = rows[0]!;
     return {
       perk: perk.id ? (perk as PerkRow) : null,

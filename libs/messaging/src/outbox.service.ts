@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { uuidv7 } from '@lc/core';
+import { prepared } from '@lc/database';
 import type { EventPayloads, EventType } from './event-catalogue';
+
+const APPEND_EVENTS = prepared(
+  'outbox.append',
+  `INSERT INTO outbox_event (id, type, version, payload)
+   SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::jsonb[])`,
+);
 
 export interface AppendedEvent {
   id: string;
@@ -32,16 +39,12 @@ export class OutboxService {
       throw new Error('OutboxService.append must run inside a transaction');
     }
     const ids = events.map(() => uuidv7());
-    await manager.query(
-      `INSERT INTO outbox_event (id, type, version, payload)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::jsonb[])`,
-      [
-        ids,
-        events.map((e) => e.type),
-        events.map((e) => e.version ?? 1),
-        events.map((e) => JSON.stringify(e.payload)),
-      ],
-    );
+    await manager.query(APPEND_EVENTS, [
+      ids,
+      events.map((e) => e.type),
+      events.map((e) => e.version ?? 1),
+      events.map((e) => JSON.stringify(e.payload)),
+    ]);
     return events.map((event, index) => ({ id: ids[index]!, type: event.type }));
   }
 }

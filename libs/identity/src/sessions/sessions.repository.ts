@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { prepared } from '@lc/database';
 import type { RoleScope } from '../actor';
 
 export interface RefreshTokenRow {
@@ -19,6 +20,15 @@ export interface ActorRow {
   memberKind: string;
   grants: RoleScope[];
 }
+
+const LOAD_ACTOR = prepared(
+  'identity.load_actor',
+  `SELECT m.id AS "memberId", m.school_id AS "schoolId", sc.area_id AS "areaId", m.member_kind AS "memberKind",
+              coalesce((SELECT json_agg(json_build_object('role', g.role, 'scopeType', g.scope_type, 'scopeId', g.scope_id) ORDER BY g.granted_at)
+                        FROM role_grant g WHERE g.member_id = m.id AND g.revoked_at IS NULL), '[]') AS grants
+       FROM auth_session s JOIN member m ON m.id = s.member_id LEFT JOIN school sc ON sc.id = m.school_id
+       WHERE s.id = $2 AND s.member_id = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND m.status = 'active'`,
+);
 
 @Injectable()
 export class SessionsRepository {
@@ -80,16 +90,9 @@ export class SessionsRepository {
     );
   }
 
-  /** One query per authenticated request: the session must be live and the member active. */
+  /** One query per authenticated request (prepared: planned once per connection): the session must be live and the member active. */
   async loadActor(manager: EntityManager, memberId: string, sessionId: string): Promise<ActorRow | null> {
-    const rows: ActorRow[] = await manager.query(
-      `SELECT m.id AS "memberId", m.school_id AS "schoolId", sc.area_id AS "areaId", m.member_kind AS "memberKind",
-              coalesce((SELECT json_agg(json_build_object('role', g.role, 'scopeType', g.scope_type, 'scopeId', g.scope_id) ORDER BY g.granted_at)
-                        FROM role_grant g WHERE g.member_id = m.id AND g.revoked_at IS NULL), '[]') AS grants
-       FROM auth_session s JOIN member m ON m.id = s.member_id LEFT JOIN school sc ON sc.id = m.school_id
-       WHERE s.id = $2 AND s.member_id = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND m.status = 'active'`,
-      [memberId, sessionId],
-    );
+    const rows: ActorRow[] = await manager.query(LOAD_ACTOR, [memberId, sessionId]);
     return rows[0] ?? null;
   }
 
