@@ -21,25 +21,29 @@ import {
 import { ConfigOverrides, createTestEnvironment, eventually, TestEnvironment } from '../support/test-app';
 
 const TEST_EVENT = 'test.happened' as EventType;
-type Mode = 'ok' | 'flaky' | 'fail' | 'slow';
+type Mode = 'ok' | 'flaky' | 'fail' | 'slow' | 'after' | 'after-fails';
 const SUBSCRIPTIONS = { alpha: [TEST_EVENT], beta: [TEST_EVENT] };
 
 const attempts = new Map<string, number>();
+/** What each handler's after-commit work saw of its own effect from another connection. */
+const seenAfterCommit = new Map<string, number>();
 
 /** Two subscribers whose effect is a row per (subscriber, event): the row count is what a user would see. */
 @Injectable()
 class RecordingHandlers {
+  constructor(private readonly dataSource: DataSource) {}
+
   @OnEvent('alpha', TEST_EVENT)
-  async alpha(event: EventEnvelope, manager: EntityManager): Promise<void> {
-    await this.record('alpha', event, manager);
+  async alpha(event: EventEnvelope, manager: EntityManager) {
+    return this.record('alpha', event, manager);
   }
 
   @OnEvent('beta', TEST_EVENT)
-  async beta(event: EventEnvelope, manager: EntityManager): Promise<void> {
-    await this.record('beta', event, manager);
+  async beta(event: EventEnvelope, manager: EntityManager) {
+    return this.record('beta', event, manager);
   }
 
-  private async record(subscriber: string, event: EventEnvelope, manager: EntityManager): Promise<void> {
+  private async record(subscriber: string, event: EventEnvelope, manager: EntityManager) {
     const mode = (event.payload as { mode: Mode }).mode;
     const key = `${subscriber}:${event.id}`;
     attempts.set(key, (attempts.get(key) ?? 0) + 1);
@@ -51,6 +55,15 @@ class RecordingHandlers {
     if (mode === 'fail') throw new Error('handler always fails');
     if (mode === 'flaky' && attempts.get(key)! < 3) throw new Error('handler fails twice');
     if (mode === 'slow') await new Promise((resolve) => setTimeout(resolve, 400));
+    if (mode !== 'after' && mode !== 'after-fails') return undefined;
+    return async () => {
+      const [{ count }] = await this.dataSource.query(
+        `SELECT count(*)::int AS count FROM test_effect WHERE subscriber = $1 AND event_id = $2`,
+        [subscriber, event.id],
+      );
+      seenAfterCommit.set(key, count);
+      if (mode === 'after-fails') throw new Error('pushing to clients failed');
+    };
   }
 }
 
@@ -226,6 +239,21 @@ describe('Transactional outbox and subscribers', () => {
       return counts.alpha === 1 && counts.beta === 1 ? true : undefined;
     });
     expect(attempts.get(`alpha:${id}`)).toBe(3);
+  });
+
+  it('runs after-commit work once the effect is committed; its failure neither retries nor undoes the event', async () => {
+    const [ok] = await publish(1, 'after');
+    const [failing] = await publish(1, 'after-fails');
+    expect(await relay.drain()).toBe(2);
+    await eventually(async () =>
+      seenAfterCommit.has(`alpha:${ok}`) && seenAfterCommit.has(`beta:${failing}`) ? true : undefined,
+    );
+    expect(seenAfterCommit.get(`alpha:${ok}`)).toBe(1);
+    expect(seenAfterCommit.get(`beta:${failing}`)).toBe(1);
+    // Seen from another connection: the work ran after COMMIT, not inside the transaction.
+    expect(await effects([ok!])).toEqual({ alpha: 1, beta: 1 });
+    expect(await effects([failing!])).toEqual({ alpha: 1, beta: 1 });
+    expect(attempts.get(`alpha:${failing}`)).toBe(1);
   });
 
   it('keeps a job that failed every attempt for inspection, with nothing applied', async () => {

@@ -1,12 +1,20 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { DataSource, EntityManager } from 'typeorm';
 import type { EventEnvelope } from './event-catalogue';
 import { MESSAGING_OPTIONS, ResolvedMessagingOptions } from './messaging-options';
 import { ON_EVENT, ON_EVENT_BATCH, OnEventMetadata } from './on-event.decorator';
 
-export type EventHandlerFn = (event: EventEnvelope, manager: EntityManager) => Promise<void>;
-export type EventBatchHandlerFn = (events: EventEnvelope[], manager: EntityManager) => Promise<void>;
+/**
+ * What a handler may return: work to do once its transaction has committed (pushing to connected clients, say),
+ * never before. It runs once, after COMMIT; if it fails, the failure is logged and the event stays handled.
+ */
+export type AfterCommit = () => Promise<void>;
+export type EventHandlerFn = (event: EventEnvelope, manager: EntityManager) => Promise<void | AfterCommit>;
+export type EventBatchHandlerFn = (
+  events: EventEnvelope[],
+  manager: EntityManager,
+) => Promise<void | AfterCommit>;
 
 export class HandlerRegistrationError extends Error {
   constructor(readonly problems: string[]) {
@@ -18,6 +26,7 @@ export class HandlerRegistrationError extends Error {
 /** Finds every @OnEvent handler and refuses to start when a subscribed event has no handler or two. */
 @Injectable()
 export class EventHandlerRegistry implements OnModuleInit {
+  private readonly logger = new Logger(EventHandlerRegistry.name);
   private readonly handlers = new Map<string, Map<string, EventHandlerFn>>();
   private readonly batchHandlers = new Map<string, EventBatchHandlerFn>();
 
@@ -107,16 +116,17 @@ export class EventHandlerRegistry implements OnModuleInit {
     const handler = this.batchHandlers.get(subscriber);
     if (!handler) throw new Error(`No batch handler for ${subscriber}`);
     const types = new Set(this.options.subscriptions[subscriber] ?? []);
-    return this.dataSource.transaction(async (manager) => {
+    const { count, after } = await this.dataSource.transaction(async (manager) => {
       const inserted: { event_id: string }[] = await manager.query(
         `INSERT INTO processed_event (subscriber, event_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING RETURNING event_id`,
         [subscriber, events.map((event) => event.id)],
       );
       const fresh = new Set(inserted.map((row) => row.event_id));
       const todo = events.filter((event) => fresh.has(event.id) && types.has(event.type));
-      if (todo.length) await handler(todo, manager);
-      return todo.length;
+      return { count: todo.length, after: todo.length ? await handler(todo, manager) : undefined };
     });
+    await this.afterCommit(after, subscriber);
+    return count;
   }
 
   /**
@@ -126,14 +136,29 @@ export class EventHandlerRegistry implements OnModuleInit {
   async dispatch(subscriber: string, event: EventEnvelope): Promise<'handled' | 'duplicate'> {
     const handler = this.handlers.get(subscriber)?.get(event.type);
     if (!handler) throw new Error(`No handler for ${event.type} in ${subscriber}`);
-    return this.dataSource.transaction(async (manager) => {
+    const outcome = await this.dataSource.transaction(async (manager) => {
       const inserted: unknown[] = await manager.query(
         `INSERT INTO processed_event (subscriber, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,
         [subscriber, event.id],
       );
-      if (inserted.length === 0) return 'duplicate';
-      await handler(event, manager);
-      return 'handled';
+      if (inserted.length === 0) return { result: 'duplicate' as const };
+      return { result: 'handled' as const, after: await handler(event, manager) };
     });
+    await this.afterCommit(outcome.after, subscriber, event);
+    return outcome.result;
+  }
+
+  /** A handler's after-commit work: best effort, never a reason to handle the event again. */
+  private async afterCommit(
+    after: void | AfterCommit | undefined,
+    subscriber: string,
+    event?: EventEnvelope,
+  ) {
+    if (typeof after !== 'function') return;
+    try {
+      await after();
+    } catch (error) {
+      this.logger.warn({ err: error, subscriber, eventId: event?.id }, 'after-commit work failed');
+    }
   }
 }

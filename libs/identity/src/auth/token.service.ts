@@ -36,6 +36,25 @@ export class TokenService {
     );
   }
 
+  /**
+   * The claims of a valid access token (signature, algorithm, issuer, audience and expiry checked), or null.
+   * For callers outside HTTP (the realtime handshake); HTTP requests go through the passport strategy.
+   */
+  verifyAccessToken(token: string): AccessTokenClaims | null {
+    try {
+      const claims = this.jwt.verify<{ sub?: unknown; sid?: unknown }>(token, {
+        algorithms: [ACCESS_TOKEN_ALGORITHM],
+        issuer: this.config.JWT_ISSUER,
+        audience: this.config.JWT_AUDIENCE,
+        secret: this.signingKey as unknown as string,
+      });
+      if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return null;
+      return { sub: claims.sub, sid: claims.sid };
+    } catch {
+      return null;
+    }
+  }
+
   /** Opaque refresh tokens: 256 random bits; only their SHA-256 is stored. */
   newRefreshToken(): { token: string; hash: string } {
     const token = randomBytes(32).toString('base64url');
