@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule, LoggingModule } from '@lc/core';
 import { DatabaseModule } from '@lc/database';
 import { MessagingModule } from '@lc/messaging';
+import { CommunityHttpModule } from './community/community-http.module';
 import { HealthModule } from './health/health.module';
 import { IdentityHttpModule } from './identity/identity-http.module';
 import { InnovationsHttpModule } from './innovations/innovations-http.module';
@@ -9,6 +10,7 @@ import { LedgerChainHttpModule } from './ledger/ledger-chain-http.module';
 import { LedgerHttpModule } from './ledger/ledger-http.module';
 import { MarketplaceHttpModule } from './marketplace/marketplace-http.module';
 import { MetricsController } from './metrics/metrics.controller';
+import { RealtimeHttpModule } from './realtime/realtime-http.module';
 
 @Module({})
 export class AppModule {
@@ -26,6 +28,8 @@ export class AppModule {
         LedgerChainHttpModule,
         LedgerHttpModule,
         MarketplaceHttpModule,
+        RealtimeHttpModule,
+        CommunityHttpModule,
       ],
       controllers: [MetricsController],
     };

@@ -14,6 +14,8 @@ import {
   requestIdFor,
 } from '@lc/core';
 
+import { RealtimeIoAdapter } from './realtime/realtime-io.adapter';
+
 export const API_PREFIX = 'api/v1';
 
 /** `trustProxyHops`: how many proxies' X-Forwarded-For to believe (0: the socket's address is the client). */
@@ -32,6 +34,7 @@ export async function setupApp(app: NestFastifyApplication): Promise<AppConfig> 
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useWebSocketAdapter(new RealtimeIoAdapter(app, config));
 
   const fastify = app.getHttpAdapter().getInstance();
   await app.register(helmet, {

@@ -4,6 +4,8 @@ import { DatabaseModule } from '@lc/database';
 import { EventProcessingModule, MessagingModule } from '@lc/messaging';
 import { LedgerChainWorkerModule, LedgerWorkerModule } from '@lc/ledger';
 import { MarketplaceWorkerModule } from '@lc/marketplace';
+import { CommunityWorkerModule } from '@lc/community';
+import { RealtimePublisherModule } from '@lc/realtime';
 import { WorkerRunner } from './worker-runner';
 
 @Module({})
@@ -20,6 +22,8 @@ export class WorkerModule {
         LedgerChainWorkerModule,
         LedgerWorkerModule,
         MarketplaceWorkerModule,
+        RealtimePublisherModule,
+        CommunityWorkerModule,
       ],
       providers: [WorkerRunner],
     };

@@ -1,1 +1,9 @@
-export {};
+export * from './community-errors';
+export * from './community.module';
+export * from './feed.service';
+export * from './follows.service';
+export * from './notifications.service';
+export * from './notification-types';
+export * from './announcements.service';
+export * from './mail.runner';
+export * from './texts';

@@ -37,6 +37,7 @@ import { SessionsRepository } from './sessions/sessions.repository';
     MembersService,
     OrganisationsService,
     RoleGrantsService,
+    TokenService,
   ],
 })
 export class IdentityModule {}

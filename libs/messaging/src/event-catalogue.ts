@@ -45,6 +45,12 @@ export interface EventPayloads {
   'redemption.rejected': RedemptionFacts;
   'redemption.cancelled': RedemptionFacts;
   'redemption.expired': RedemptionFacts;
+  'announcement.published': {
+    announcementId: string;
+    authorId: string;
+    scope: 'national' | 'area';
+    areaId: string | null;
+  };
   /** The ledger subscriber credited (award) or debited (reversal) a member's wallet, once per new transfer. */
   'points.changed': {
     memberId: string;
@@ -125,7 +131,38 @@ export type SubscriberName = (typeof Subscribers)[keyof typeof Subscribers];
 /** Which subscriber reacts to which event type. The relay routes by this; the worker checks every pair has one handler. */
 export type Subscriptions = Record<string, readonly string[]>;
 
+const REDEMPTION_CHANGES = [
+  'redemption.created',
+  'redemption.fulfilled',
+  'redemption.rejected',
+  'redemption.cancelled',
+  'redemption.expired',
+] as const;
+
 export const SUBSCRIPTIONS: Subscriptions = {
+  /** Feed items (global, area, school, mine) and their push to connected clients. */
+  [Subscribers.FEED]: [
+    'innovation.published',
+    'innovation.endorsed',
+    'perk.live',
+    'announcement.published',
+    'rating.submitted',
+    'comment.created',
+    'adoption.reported',
+    'points.changed',
+    ...REDEMPTION_CHANGES,
+  ],
+  /** The inbox, its e-mail, and the member's live wallet and redemption status. */
+  [Subscribers.NOTIFICATIONS]: [
+    'rating.submitted',
+    'comment.created',
+    'adoption.reported',
+    'innovation.endorsed',
+    'innovation.hidden',
+    'innovation.removed',
+    'points.changed',
+    ...REDEMPTION_CHANGES,
+  ],
   [Subscribers.LEDGER]: [
     'innovation.published',
     'innovation.hidden',

@@ -103,6 +103,25 @@ const configFields = z.object({
   LEDGER_BLOCK_SECONDS: z.coerce.number().min(0.1).max(3600).default(10),
   /** How often the worker's hasher looks for newly committed transfers to chain. */
   LEDGER_HASH_INTERVAL_MS: z.coerce.number().int().min(10).max(60000).default(200),
+  /** How long a dropped client may come back and be replayed what it missed (connection-state recovery). */
+  REALTIME_RECOVERY_MS: z.coerce.number().int().min(1000).max(3_600_000).default(120_000),
+  /** Messages kept in the Redis stream that carries realtime messages between replicas (and replays them). */
+  REALTIME_STREAM_MAXLEN: z.coerce.number().int().min(100).max(10_000_000).default(100_000),
+  /** How e-mail leaves: SMTP (SMTP_URL), .eml files in MAIL_DIR (development), or the log only. */
+  MAIL_TRANSPORT: z.enum(['smtp', 'file', 'log']).default('file'),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  MAIL_FROM: z.string().min(3).default('ชุมชนนวัตกรรมการเรียนรู้ <no-reply@learning-community.invalid>'),
+  MAIL_DIR: z
+    .string()
+    .min(1)
+    .default('.data/mail')
+    .transform((path) => resolve(repositoryRoot(), path)),
+  /** How often the worker sends e-mail waiting to go out (notifications and digests). */
+  MAIL_SWEEP_MS: z.coerce.number().int().min(50).max(600_000).default(5000),
+  /** The hour (Asia/Bangkok) after which the daily digest goes out. */
+  DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  /** Links in e-mail point here (the web app). */
+  WEB_URL: z.url().default('http://localhost:3000'),
 });
 
 const S3_REQUIRED = [
@@ -115,6 +134,8 @@ const S3_REQUIRED = [
 
 /** S3 settings are needed only when attachments go to object storage. */
 export const configSchema = configFields.superRefine((config, context) => {
+  if (config.MAIL_TRANSPORT === 'smtp' && !config.SMTP_URL)
+    context.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'is required when MAIL_TRANSPORT=smtp' });
   if (config.STORAGE_DRIVER !== 's3') return;
   for (const variable of S3_REQUIRED) {
     if (!config[variable]) {

@@ -5,6 +5,7 @@ import { CreateInnovations1763900300000 } from './1763900300000-CreateInnovation
 import { CreateLedger1763900500000 } from './1763900500000-CreateLedger';
 import { CreateMarketplace1763900600000 } from './1763900600000-CreateMarketplace';
 import { ShardPartnerClearing1763900650000 } from './1763900650000-ShardPartnerClearing';
+import { CreateCommunity1763900800000 } from './1763900800000-CreateCommunity';
 
 /** Every migration, in order. Listed explicitly so builds and tests load exactly the same set. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CreateLedger1763900500000,
   CreateMarketplace1763900600000,
   ShardPartnerClearing1763900650000,
+  CreateCommunity1763900800000,
 ];

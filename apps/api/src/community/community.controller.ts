@@ -1,0 +1,93 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AnnouncementsService, FeedService, FollowsService, NotificationsService } from '@lc/community';
+import type { Actor } from '@lc/identity';
+import { Authenticated, CurrentActor, Roles } from '../auth/access.decorators';
+import { CursorQuery } from '../identity/identity.dto';
+import { AnnouncementDto, FeedQuery, FollowDto, MarkReadDto, PreferencesDto } from './community.dto';
+
+@ApiTags('community')
+@Controller()
+export class CommunityController {
+  constructor(
+    private readonly feed: FeedService,
+    private readonly follows: FollowsService,
+    private readonly notifications: NotificationsService,
+    private readonly announcements: AnnouncementsService,
+  ) {}
+
+  @Authenticated()
+  @Get('feed')
+  @ApiOperation({
+    summary: 'A feed, newest first: global, my area, my school, who and what I follow, or mine',
+  })
+  read(@CurrentActor() actor: Actor, @Query() query: FeedQuery) {
+    return this.feed.read(actor, query.scope ?? 'global', query.cursor);
+  }
+
+  @Authenticated()
+  @Post('follows')
+  @ApiOperation({ summary: 'Follow a member or a learning area' })
+  follow(@CurrentActor() actor: Actor, @Body() body: FollowDto) {
+    return this.follows.follow(actor, body.targetType, body.targetId);
+  }
+
+  @Authenticated()
+  @Delete('follows/:id')
+  @HttpCode(204)
+  async unfollow(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    await this.follows.unfollow(actor, id);
+  }
+
+  @Authenticated()
+  @Get('follows')
+  list(@CurrentActor() actor: Actor) {
+    return this.follows.list(actor);
+  }
+
+  @Authenticated()
+  @Get('notifications')
+  @ApiOperation({ summary: 'My inbox, newest first, with the unread count' })
+  inbox(@CurrentActor() actor: Actor, @Query() query: CursorQuery) {
+    return this.notifications.inbox(actor, query.cursor);
+  }
+
+  @Authenticated()
+  @Post('notifications/read')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Mark some ({ids}) or all ({all: true}) of my notifications read' })
+  markRead(@CurrentActor() actor: Actor, @Body() body: MarkReadDto) {
+    return this.notifications.markRead(actor, body);
+  }
+
+  @Authenticated()
+  @Get('me/notification-preferences')
+  preferences(@CurrentActor() actor: Actor) {
+    return this.notifications.preferences(actor.memberId);
+  }
+
+  @Authenticated()
+  @Put('me/notification-preferences')
+  @ApiOperation({ summary: 'Per type: in the app and/or by e-mail; and the daily digest' })
+  updatePreferences(@CurrentActor() actor: Actor, @Body() body: PreferencesDto) {
+    return this.notifications.updatePreferences(actor, body);
+  }
+
+  @Roles('obec_admin', 'area_admin')
+  @Post('admin/announcements')
+  @ApiOperation({ summary: 'Announce nationally (OBEC) or to one area (OBEC, or that area’s admin)' })
+  announce(@CurrentActor() actor: Actor, @Body() body: AnnouncementDto) {
+    return this.announcements.create(actor, body);
+  }
+}
