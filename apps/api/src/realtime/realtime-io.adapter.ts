@@ -23,7 +23,11 @@ export class RealtimeIoAdapter extends IoAdapter {
     private readonly config: AppConfig,
   ) {
     super(app);
-    this.redis = new IORedis(config.REDIS_URL, { connectionName: 'lc-realtime', maxRetriesPerRequest: null });
+    this.redis = new IORedis(config.REDIS_URL, {
+      connectionName: 'lc-realtime', // Finite: the adapter's stream reader (a duplicate of this client) must see a failed read to notice it was
+      // closed; with unlimited retries a read in flight when Redis goes away would wait for ever.
+      maxRetriesPerRequest: 3,
+    });
     let lost = false;
     this.redis.on('error', (error) => this.log.warn({ err: error }, 'realtime: redis error'));
     this.redis.on('close', () => (lost = true));
