@@ -745,6 +745,70 @@ const ROWS: Row[] = [
     },
     expect: signedIn(204),
   },
+  // Feed, follows, notifications, announcements
+  {
+    route: 'GET /feed',
+    call: (w, a) => http(w).get('/api/v1/feed?scope=area').set(a),
+    expect: signedIn(200),
+  },
+  {
+    route: 'POST /follows',
+    call: (w, a) =>
+      http(w).post('/api/v1/follows').set(a).send({ targetType: 'learningArea', targetId: 'MAT' }),
+    expect: signedIn(201),
+  },
+  { route: 'GET /follows', call: (w, a) => http(w).get('/api/v1/follows').set(a), expect: signedIn(200) },
+  {
+    route: 'DELETE /follows/:id (the member’s own)',
+    call: async (w, a) => {
+      const owner = w.actors.member.auth;
+      await http(w).post('/api/v1/follows').set(owner).send({ targetType: 'learningArea', targetId: 'SCI' });
+      const follows = await http(w).get('/api/v1/follows').set(owner);
+      const id = (follows.body.items as { id: string; targetId: string }[]).find(
+        (f) => f.targetId === 'SCI',
+      )!.id;
+      return http(w).delete(`/api/v1/follows/${id}`).set(a);
+    },
+    expect: signedIn(404, { member: 204 }),
+  },
+  {
+    route: 'GET /notifications',
+    call: (w, a) => http(w).get('/api/v1/notifications').set(a),
+    expect: signedIn(200),
+  },
+  {
+    route: 'POST /notifications/read',
+    call: (w, a) => http(w).post('/api/v1/notifications/read').set(a).send({ all: true }),
+    expect: signedIn(200),
+  },
+  {
+    route: 'GET /me/notification-preferences',
+    call: (w, a) => http(w).get('/api/v1/me/notification-preferences').set(a),
+    expect: signedIn(200),
+  },
+  {
+    route: 'PUT /me/notification-preferences',
+    call: (w, a) => http(w).put('/api/v1/me/notification-preferences').set(a).send({ digest: 'off' }),
+    expect: signedIn(200),
+  },
+  {
+    route: 'POST /admin/announcements (area)',
+    call: (w, a) =>
+      http(w)
+        .post('/api/v1/admin/announcements')
+        .set(a)
+        .send({ title: 'ประกาศเขต', body: 'ข้อความประกาศ', scope: 'area', areaId: w.areaId }),
+    expect: only(201, ['areaAdminHere', 'obecAdmin']),
+  },
+  {
+    route: 'POST /admin/announcements (national)',
+    call: (w, a) =>
+      http(w)
+        .post('/api/v1/admin/announcements')
+        .set(a)
+        .send({ title: 'ประกาศ สพฐ.', body: 'ข้อความประกาศ', scope: 'national' }),
+    expect: only(201, ['obecAdmin']),
+  },
 ];
 
 describe('Access-control matrix', () => {
