@@ -18,20 +18,19 @@ import { performance } from 'node:perf_hooks';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
 import { io, Socket } from 'socket.io-client';
 import { AppModule } from '../../apps/api/src/app.module';
 import { createFastifyAdapter, setupApp } from '../../apps/api/src/setup-app';
 import { uuidv7 } from '../../libs/core/src/ids';
 import { AppConfig } from '../../libs/core/src/config/app-config';
 import { APP_CONFIG } from '../../libs/core/src/config/config.module';
-import { runMigrations } from '../../libs/database/src/migrate';
 import { TokenService } from '../../libs/identity/src/auth/token.service';
 import { RedisRealtimePublisher } from '../../libs/realtime/src/redis-realtime-publisher';
 import { Rooms } from '../../libs/realtime/src/realtime-messages';
-import { createDatabase, redact, ROOT, startEmbeddedPostgres, startLocalRedis } from '../local-services';
+import { redact } from '../local-services';
+import { benchServers } from './bench-servers';
 
-const DATABASE_NAME = 'lc_bench_realtime';
 const SOCKETS = positiveInt('BENCH_SOCKETS', 2_000);
 const RATE = positiveInt('BENCH_RATE', 200);
 const SECONDS = positiveInt('BENCH_SECONDS', 20);
@@ -118,36 +117,8 @@ const percentile = (sorted: number[], q: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]! : NaN;
 
 async function main(): Promise<void> {
-  const stops: (() => Promise<void>)[] = [];
-  let serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
-    const pg = await startEmbeddedPostgres({
-      dataDir: join(ROOT, '.data', 'pg-bench-realtime'),
-      preferredPort: 55833,
-    });
-    stops.push(pg.stop);
-    serverUrl = pg.url;
-  }
-  let redisUrl = process.env.REDIS_URL;
-  if (!redisUrl) {
-    const redis = await startLocalRedis({
-      dataDir: join(ROOT, '.data', 'redis-bench-realtime'),
-      preferredPort: 56580,
-    });
-    stops.push(redis.stop);
-    redisUrl = redis.url;
-  }
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DATABASE_NAME} WITH (FORCE)`);
-  await admin.end();
-  const databaseUrl = await createDatabase(serverUrl, DATABASE_NAME);
-  await runMigrations({
-    DATABASE_URL: databaseUrl,
-    DATABASE_POOL_SIZE: 2,
-    DATABASE_CONNECT_TIMEOUT_MS: 5000,
-    DATABASE_STATEMENT_TIMEOUT_MS: 0,
-  });
+  const servers = await benchServers('bench-realtime', { postgres: 55833, redis: 56580 });
+  const { serverUrl, databaseUrl, redisUrl } = servers;
   const owner = new Pool({ connectionString: databaseUrl, max: 8 });
   const storageDir = mkdtempSync(join(tmpdir(), 'lc-bench-realtime-'));
   const overrides = {
@@ -301,7 +272,7 @@ async function main(): Promise<void> {
   await app.close();
   await owner.end();
   rmSync(storageDir, { recursive: true, force: true });
-  for (const stop of stops.reverse()) await stop();
+  await servers.stop();
   if (lost > 0) process.exitCode = 1;
 }
 

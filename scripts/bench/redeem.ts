@@ -27,18 +27,17 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../apps/api/src/app.module';
 import { createFastifyAdapter, setupApp } from '../../apps/api/src/setup-app';
 import { uuidv7 } from '../../libs/core/src/ids';
-import { runMigrations } from '../../libs/database/src/migrate';
 import { TokenService } from '../../libs/identity/src/auth/token.service';
 import { LedgerService } from '../../libs/ledger/src/ledger.service';
 import { ISSUANCE, memberWallet } from '../../libs/ledger/src/ledger.types';
-import { createDatabase, redact, ROOT, startEmbeddedPostgres, startLocalRedis } from '../local-services';
+import { redact } from '../local-services';
+import { benchServers } from './bench-servers';
 
-const DATABASE_NAME = 'lc_bench_redeem';
 const REDEMPTIONS = positiveInt('BENCH_REDEMPTIONS', 5_000);
 const WARMUP = positiveInt('BENCH_WARMUP', 200, true);
 const CONCURRENCY = positiveInt('BENCH_CONCURRENCY', 64);
@@ -263,36 +262,8 @@ function report(label: string, result: RunResult, target?: number): void {
 }
 
 async function main(): Promise<void> {
-  const stops: (() => Promise<void>)[] = [];
-  let serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
-    const pg = await startEmbeddedPostgres({
-      dataDir: join(ROOT, '.data', 'pg-bench-redeem'),
-      preferredPort: 55832,
-    });
-    stops.push(pg.stop);
-    serverUrl = pg.url;
-  }
-  let redisUrl = process.env.REDIS_URL;
-  if (!redisUrl) {
-    const redis = await startLocalRedis({
-      dataDir: join(ROOT, '.data', 'redis-bench-redeem'),
-      preferredPort: 56579,
-    });
-    stops.push(redis.stop);
-    redisUrl = redis.url;
-  }
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DATABASE_NAME} WITH (FORCE)`);
-  await admin.end();
-  const databaseUrl = await createDatabase(serverUrl, DATABASE_NAME);
-  await runMigrations({
-    DATABASE_URL: databaseUrl,
-    DATABASE_POOL_SIZE: 2,
-    DATABASE_CONNECT_TIMEOUT_MS: 5000,
-    DATABASE_STATEMENT_TIMEOUT_MS: 0,
-  });
+  const servers = await benchServers('bench-redeem', { postgres: 55832, redis: 56579 });
+  const { serverUrl, databaseUrl, redisUrl } = servers;
   // The owner's connection, for set-up and the final checks; the API acts as lc_app like in production.
   const owner = new Pool({ connectionString: databaseUrl, max: 4 });
 
@@ -461,7 +432,7 @@ async function main(): Promise<void> {
     await loader.terminate();
     await app.close();
     await owner.end();
-    for (const stop of stops.reverse()) await stop();
+    await servers.stop();
     return;
   }
   signTokens();
@@ -517,7 +488,7 @@ async function main(): Promise<void> {
   await app.close();
   await owner.end();
   rmSync(storageDir, { recursive: true, force: true });
-  for (const stop of stops.reverse()) await stop();
+  await servers.stop();
   if (failed) {
     log('FAILED: unexpected answers or broken invariants (see above)');
     process.exitCode = 1;
