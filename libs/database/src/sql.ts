@@ -38,3 +38,22 @@ export function prepared(name: string, text: string): string {
   // pg's client.query() takes a {name, text} config where TypeORM passes the SQL string through unchanged.
   return { name, text, toString: () => text } as unknown as string;
 }
+
+/**
+ * The SQLSTATE with which the database's own write paths (PL/pgSQL functions) refuse a request: the message is
+ * the platform's error code (`LEDGER_INSUFFICIENT_POINTS`), the detail, if any, what is specific to it.
+ */
+export const REFUSAL_SQLSTATE = 'LC001';
+
+export interface DatabaseRefusal {
+  code: string;
+  detail?: string;
+}
+
+/** The refusal a database error carries, or null when it is some other error. */
+export function refusalOf(error: unknown): DatabaseRefusal | null {
+  const e = error as { code?: unknown; message?: unknown; detail?: unknown; driverError?: unknown };
+  const cause = (e?.driverError ?? e) as { code?: unknown; message?: unknown; detail?: unknown };
+  if (cause?.code !== REFUSAL_SQLSTATE || typeof cause.message !== 'string') return null;
+  return { code: cause.message, ...(typeof cause.detail === 'string' ? { detail: cause.detail } : {}) };
+}

@@ -6,6 +6,7 @@ import { CreateLedger1763900500000 } from './1763900500000-CreateLedger';
 import { CreateMarketplace1763900600000 } from './1763900600000-CreateMarketplace';
 import { ShardPartnerClearing1763900650000 } from './1763900650000-ShardPartnerClearing';
 import { CreateCommunity1763900800000 } from './1763900800000-CreateCommunity';
+import { LedgerTransferInDatabase1763900900000 } from './1763900900000-LedgerTransferInDatabase';
 
 /** Every migration, in order. Listed explicitly so builds and tests load exactly the same set. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   CreateMarketplace1763900600000,
   ShardPartnerClearing1763900650000,
   CreateCommunity1763900800000,
+  LedgerTransferInDatabase1763900900000,
 ];
