@@ -11,3 +11,4 @@ export * from './clock';
 export * from './pagination';
 export * from './metrics/metrics';
 export * from './reference/reference-data';
+export * from './batching';
