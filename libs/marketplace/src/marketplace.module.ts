@@ -5,13 +5,14 @@ import { LedgerModule } from '@lc/ledger';
 import { EndorsementsService } from './endorsements.service';
 import { PartnersService } from './partners.service';
 import { PerksService } from './perks.service';
+import { RedemptionBatcher } from './redemption-batcher';
 import { RedemptionExpiryRunner } from './redemption-expiry.runner';
 import { RedemptionsService } from './redemptions.service';
 
 /** Partners, perks, redemptions that never oversell, vouchers and endorsements. */
 @Module({
   imports: [IdentityModule, LedgerModule, InnovationsModule],
-  providers: [PartnersService, PerksService, RedemptionsService, EndorsementsService],
+  providers: [PartnersService, PerksService, RedemptionBatcher, RedemptionsService, EndorsementsService],
   exports: [PartnersService, PerksService, RedemptionsService, EndorsementsService],
 })
 export class MarketplaceModule {}

@@ -51,6 +51,16 @@ const configFields = z.object({
   QUEUE_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30000),
   /** How often the worker voids ledger holds whose expiry has passed. */
   HOLD_EXPIRY_SWEEP_MS: z.coerce.number().int().min(100).default(30000),
+  /**
+   * Redemptions go to the database in batches: the requests that arrive while a batch is in flight form the next
+   * one (so one request alone goes at once). At most REDEMPTION_BATCH_MAX requests a batch, and at most
+   * REDEMPTION_BATCHES_IN_FLIGHT batches at a time per API process (one: batches take turns on shared rows anyway,
+   * and one at a time makes them larger).
+   */
+  REDEMPTION_BATCH_MAX: z.coerce.number().int().min(1).max(1000).default(100),
+  REDEMPTION_BATCHES_IN_FLIGHT: z.coerce.number().int().min(1).max(64).default(1),
+  /** Redemptions waiting for a batch, per API process, past which new ones are refused with 503 (try again). */
+  REDEMPTION_QUEUE_MAX: z.coerce.number().int().min(1).default(10_000),
   OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(10000).default(500),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1000),
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),

@@ -7,6 +7,7 @@ import { CreateMarketplace1763900600000 } from './1763900600000-CreateMarketplac
 import { ShardPartnerClearing1763900650000 } from './1763900650000-ShardPartnerClearing';
 import { CreateCommunity1763900800000 } from './1763900800000-CreateCommunity';
 import { LedgerTransferInDatabase1763900900000 } from './1763900900000-LedgerTransferInDatabase';
+import { RedeemInBatches1763900950000 } from './1763900950000-RedeemInBatches';
 
 /** Every migration, in order. Listed explicitly so builds and tests load exactly the same set. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   ShardPartnerClearing1763900650000,
   CreateCommunity1763900800000,
   LedgerTransferInDatabase1763900900000,
+  RedeemInBatches1763900950000,
 ];
