@@ -8,6 +8,7 @@ import { ShardPartnerClearing1763900650000 } from './1763900650000-ShardPartnerC
 import { CreateCommunity1763900800000 } from './1763900800000-CreateCommunity';
 import { LedgerTransferInDatabase1763900900000 } from './1763900900000-LedgerTransferInDatabase';
 import { RedeemInBatches1763900950000 } from './1763900950000-RedeemInBatches';
+import { ActorsInOneQuery1763900970000 } from './1763900970000-ActorsInOneQuery';
 
 /** Every migration, in order. Listed explicitly so builds and tests load exactly the same set. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   CreateCommunity1763900800000,
   LedgerTransferInDatabase1763900900000,
   RedeemInBatches1763900950000,
+  ActorsInOneQuery1763900970000,
 ];
