@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Client } from 'pg';
 import { APP_CONFIG, AppConfig } from '@lc/core';
@@ -27,7 +27,7 @@ export interface RelayFaults {
  * job is still in Redis, and subscribers are idempotent by a database key for the rest.
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationShutdown {
+export class OutboxRelay implements OnModuleDestroy, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private running = false;
   private loop: Promise<void> | null = null;
@@ -166,6 +166,11 @@ export class OutboxRelay implements OnApplicationShutdown {
     this.loop = null;
     await this.listener?.end().catch(() => undefined);
     this.listener = null;
+  }
+
+  /** Stops at the first shutdown hook, before the queues it enqueues to are closed. */
+  async onModuleDestroy(): Promise<void> {
+    await this.stop();
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -11,6 +11,7 @@ import { createRedis } from './redis-connection';
 export class QueueRegistry implements OnModuleDestroy {
   private readonly queues = new Map<string, Queue>();
   private connection: IORedis | null = null;
+  private closed = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -34,6 +35,9 @@ export class QueueRegistry implements OnModuleDestroy {
   queueFor(subscriber: string): Queue {
     let queue = this.queues.get(subscriber);
     if (!queue) {
+      // After shutdown began no connection is opened again: one made then would never be closed and would keep the
+      // process alive (the relay could still be finishing a batch).
+      if (this.closed) throw new Error('The queue registry is closed: the process is shutting down');
       this.connection ??= createRedis(this.config.REDIS_URL, 'producer', 'lc-queues');
       queue = new Queue(subscriberQueueName(subscriber), {
         connection: this.connection,
@@ -52,6 +56,7 @@ export class QueueRegistry implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.closed = true;
     await Promise.all([...this.queues.values()].map((queue) => queue.close().catch(() => undefined)));
     this.queues.clear();
     if (this.connection) {
