@@ -11,9 +11,12 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   applies each transfer in order (holds, posts and voids exactly once, a member's spendable points never below
  *   zero), appends the transfers and keeps balances, pending and versions on the account rows.
  * Refusals are raised with SQLSTATE LC001 and the error code as the message. Functions run as their caller
- * (`lc_app`), so the append-only rules (no UPDATE or DELETE of transfers) bind them too. The functions plan
- * their statements once (generic plans): with array parameters PostgreSQL would otherwise plan them again on
- * every call.
+ * (`lc_app`), so the append-only rules (no UPDATE or DELETE of transfers) bind them too.
+ *
+ * Plans: the functions plan their statements once per connection (generic plans; with array parameters
+ * PostgreSQL would otherwise plan them again on every call, which cost more than running them), and every
+ * statement is a lookup by key, so they may only use index scans in nested loops: a plan made while the tables
+ * were empty must not scan them whole once they hold millions of rows (it did, before: seq scans and hash joins).
  */
 export class LedgerTransferInDatabase1763900900000 implements MigrationInterface {
   name = 'LedgerTransferInDatabase1763900900000';
@@ -59,7 +62,7 @@ export class LedgerTransferInDatabase1763900900000 implements MigrationInterface
       -- that don't exist yet are made first (only the missing ones: an INSERT … ON CONFLICT on an existing row would
       -- wait for every transaction that changed it).
       CREATE FUNCTION ledger_lock_accounts(kinds text[], owners uuid[], shards smallint[], ids uuid[] DEFAULT '{}')
-      RETURNS SETOF ledger_account LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan SET enable_seqscan = off AS $$
+      RETURNS SETOF ledger_account LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off AS $$
       BEGIN
         -- Usually every account exists: a look costs less than an INSERT that inserts nothing.
         IF EXISTS (SELECT 1 FROM unnest(kinds, owners, shards) AS o(kind, owner_id, shard)
@@ -89,65 +92,72 @@ export class LedgerTransferInDatabase1763900900000 implements MigrationInterface
       -- locking (a repeat returns the first transfer's id with created = false), transfers appended, balances, pending
       -- and versions kept on the account rows. A member's spendable points never go below zero.
       CREATE FUNCTION ledger_transfer(specs ledger_transfer_spec[])
-      RETURNS TABLE (idempotency_key text, id uuid, created boolean) LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan SET enable_seqscan = off AS $$
+      RETURNS TABLE (idempotency_key text, id uuid, created boolean)
+      LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off AS $$
       DECLARE
         n int := coalesce(cardinality(specs), 0);
         s ledger_transfer_spec;
-        i int;
-        -- Each transfer's accounts as (kind, owner, shard); NULL kind when a post or void takes its hold's accounts.
+        i int; d int; c int; hp int; hold_amount bigint;
+        -- Each transfer's accounts as (kind, owner, shard), resolved before any lock; no kind when a post or void
+        -- resolves a hold made earlier (it moves points between that hold's accounts).
         dk text[]; dow uuid[]; dsh smallint[]; ck text[]; cow uuid[]; csh smallint[];
-        external uuid[] := '{}';
-        lk text[] := '{}'; lo uuid[] := '{}'; ls smallint[] := '{}';
-        hold_debit_ids uuid[] := '{}'; hold_credit_ids uuid[] := '{}';
-        h record;
-        hold_ids uuid[] := '{}'; hold_amounts bigint[] := '{}'; hold_debits int[] := '{}'; hold_credits int[] := '{}';
+        hold_of int[];   -- a post or void of a hold made in this call: that hold's place
+        first_of int[];  -- the first transfer of this call with the same key
+        -- Holds made earlier that this call resolves.
+        ext_ids uuid[]; ext_amounts bigint[]; ext_debits uuid[]; ext_credits uuid[];
+        -- The locked accounts, in id order, and where each transfer's accounts are among them.
         acc_ids uuid[]; acc_kinds text[]; acc_keys text[]; bal bigint[]; pend bigint[]; life bigint[]; touched boolean[];
-        keys_found text[]; ids_found uuid[];
-        seen_keys text[] := '{}'; seen_ids uuid[] := '{}';
-        d int; c int; hp int; pos int;
-        -- What each new transfer adds to its spec: the accounts and their balances after it.
-        t_new boolean[]; t_debit uuid[]; t_credit uuid[]; t_debit_after bigint[]; t_credit_after bigint[];
+        dpos int[]; cpos int[];
+        existing uuid[];
+        -- What each transfer comes to: its id, whether it is new, its accounts and their balances after it.
+        res_id uuid[]; res_new boolean[]; t_debit uuid[]; t_credit uuid[]; t_debit_after bigint[]; t_credit_after bigint[];
       BEGIN
         IF n = 0 THEN RETURN; END IF;
-        dk := array_fill(NULL::text, ARRAY[n]); dow := array_fill(NULL::uuid, ARRAY[n]); dsh := array_fill(0::smallint, ARRAY[n]);
-        ck := dk; cow := dow; csh := dsh;
-        FOR i IN 1..n LOOP
-          s := specs[i];
-          IF s.kind IN ('post', 'void') AND NOT EXISTS (SELECT 1 FROM unnest(specs) x WHERE x.id = s.pending_id AND x.kind = 'hold') THEN
-            external := external || s.pending_id;
-            CONTINUE;
-          END IF;
-          dk[i] := s.debit_kind; dow[i] := s.debit_owner; ck[i] := s.credit_kind; cow[i] := s.credit_owner;
-          dsh[i] := CASE s.debit_kind
-            WHEN 'partner' THEN CASE WHEN s.credit_kind = 'member' THEN ledger_shard_of(s.credit_owner, 64) ELSE 0 END
-            WHEN 'system_issuance' THEN CASE WHEN s.credit_kind = 'member' THEN ledger_shard_of(s.credit_owner, 16) ELSE 0 END
-            ELSE 0 END;
-          csh[i] := CASE s.credit_kind
-            WHEN 'partner' THEN CASE WHEN s.debit_kind = 'member' THEN ledger_shard_of(s.debit_owner, 64) ELSE 0 END
-            WHEN 'system_issuance' THEN CASE WHEN s.debit_kind = 'member' THEN ledger_shard_of(s.debit_owner, 16) ELSE 0 END
-            ELSE 0 END;
-          IF dk[i] LIKE 'system_%' THEN dow[i] := NULL; END IF;
-          IF ck[i] LIKE 'system_%' THEN cow[i] := NULL; END IF;
-          lk := lk || dk[i] || ck[i]; lo := lo || dow[i] || cow[i]; ls := ls || dsh[i] || csh[i];
-        END LOOP;
+        SELECT array_agg(r.dk ORDER BY r.i), array_agg(r.dow ORDER BY r.i), array_agg(r.dsh ORDER BY r.i),
+               array_agg(r.ck ORDER BY r.i), array_agg(r.cow ORDER BY r.i), array_agg(r.csh ORDER BY r.i),
+               array_agg(r.hold_of ORDER BY r.i), array_agg(r.first_of ORDER BY r.i)
+          INTO dk, dow, dsh, ck, cow, csh, hold_of, first_of
+        FROM (
+          SELECT x.i, x.hold_of, min(x.i) OVER (PARTITION BY x.key) AS first_of,
+                 CASE WHEN x.external THEN NULL ELSE x.debit_kind END AS dk,
+                 CASE WHEN x.external OR x.debit_kind LIKE 'system_%' THEN NULL ELSE x.debit_owner END AS dow,
+                 (CASE x.debit_kind
+                    WHEN 'partner' THEN CASE WHEN x.credit_kind = 'member' THEN ledger_shard_of(x.credit_owner, 64) ELSE 0 END
+                    WHEN 'system_issuance' THEN CASE WHEN x.credit_kind = 'member' THEN ledger_shard_of(x.credit_owner, 16) ELSE 0 END
+                    ELSE 0 END)::smallint AS dsh,
+                 CASE WHEN x.external THEN NULL ELSE x.credit_kind END AS ck,
+                 CASE WHEN x.external OR x.credit_kind LIKE 'system_%' THEN NULL ELSE x.credit_owner END AS cow,
+                 (CASE x.credit_kind
+                    WHEN 'partner' THEN CASE WHEN x.debit_kind = 'member' THEN ledger_shard_of(x.debit_owner, 64) ELSE 0 END
+                    WHEN 'system_issuance' THEN CASE WHEN x.debit_kind = 'member' THEN ledger_shard_of(x.debit_owner, 16) ELSE 0 END
+                    ELSE 0 END)::smallint AS csh
+          FROM (
+            SELECT g.i, (specs[g.i]).idempotency_key AS key, (specs[g.i]).debit_kind, (specs[g.i]).debit_owner,
+                   (specs[g.i]).credit_kind, (specs[g.i]).credit_owner, h.k AS hold_of,
+                   (specs[g.i]).kind IN ('post', 'void') AND h.k IS NULL AS external
+            FROM generate_subscripts(specs, 1) AS g(i)
+            LEFT JOIN LATERAL (
+              SELECT y.k FROM generate_subscripts(specs, 1) AS y(k)
+              WHERE (specs[g.i]).kind IN ('post', 'void') AND (specs[y.k]).kind = 'hold'
+                AND (specs[y.k]).id = (specs[g.i]).pending_id
+              LIMIT 1) h ON true) x) r;
 
         -- Open holds resolved by this call that were made earlier: their accounts, by id (their rows never change).
-        IF cardinality(external) > 0 THEN
-          FOR h IN
-            SELECT t.id, t.amount, t.debit_account_id, t.credit_account_id FROM ledger_transfer t
-            WHERE t.id = ANY(external) AND (t.kind || '') = 'hold'
-              AND NOT EXISTS (SELECT 1 FROM ledger_transfer x WHERE x.pending_id = t.id)
-          LOOP
-            hold_ids := hold_ids || h.id; hold_amounts := hold_amounts || h.amount;
-            hold_debit_ids := hold_debit_ids || h.debit_account_id; hold_credit_ids := hold_credit_ids || h.credit_account_id;
-          END LOOP;
-          FOR i IN 1..cardinality(external) LOOP
-            IF NOT external[i] = ANY(hold_ids) THEN
-              IF EXISTS (SELECT 1 FROM ledger_transfer t WHERE t.id = external[i] AND t.kind = 'hold') THEN
-                RAISE EXCEPTION USING ERRCODE = 'LC001', MESSAGE = 'LEDGER_HOLD_RESOLVED';
-              END IF;
-              RAISE EXCEPTION USING ERRCODE = 'LC001', MESSAGE = 'LEDGER_HOLD_NOT_FOUND';
+        IF EXISTS (SELECT 1 FROM generate_subscripts(specs, 1) AS g(i)
+                   WHERE (specs[g.i]).kind IN ('post', 'void') AND hold_of[g.i] IS NULL) THEN
+          SELECT array_agg(t.id), array_agg(t.amount), array_agg(t.debit_account_id), array_agg(t.credit_account_id)
+            INTO ext_ids, ext_amounts, ext_debits, ext_credits
+          FROM ledger_transfer t
+          WHERE t.id = ANY(ARRAY(SELECT (specs[g.i]).pending_id FROM generate_subscripts(specs, 1) AS g(i)
+                                 WHERE (specs[g.i]).kind IN ('post', 'void') AND hold_of[g.i] IS NULL))
+            AND (t.kind || '') = 'hold' AND NOT EXISTS (SELECT 1 FROM ledger_transfer x WHERE x.pending_id = t.id);
+          FOR i IN 1..n LOOP
+            CONTINUE WHEN NOT ((specs[i]).kind IN ('post', 'void') AND hold_of[i] IS NULL);
+            CONTINUE WHEN (specs[i]).pending_id = ANY(coalesce(ext_ids, '{}'));
+            IF EXISTS (SELECT 1 FROM ledger_transfer t WHERE t.id = (specs[i]).pending_id AND t.kind = 'hold') THEN
+              RAISE EXCEPTION USING ERRCODE = 'LC001', MESSAGE = 'LEDGER_HOLD_RESOLVED';
             END IF;
+            RAISE EXCEPTION USING ERRCODE = 'LC001', MESSAGE = 'LEDGER_HOLD_NOT_FOUND';
           END LOOP;
         END IF;
 
@@ -155,77 +165,94 @@ export class LedgerTransferInDatabase1763900900000 implements MigrationInterface
                array_agg(a.kind || ':' || coalesce(a.owner_id::text, '') || '#' || a.shard ORDER BY a.id),
                array_agg(a.balance ORDER BY a.id), array_agg(a.pending ORDER BY a.id), array_agg(a.lifetime_earned ORDER BY a.id)
           INTO acc_ids, acc_kinds, acc_keys, bal, pend, life
-        FROM ledger_lock_accounts(lk, lo, ls, hold_debit_ids || hold_credit_ids) a;
+        FROM ledger_lock_accounts(
+          ARRAY(SELECT dk[g.i] FROM generate_subscripts(specs, 1) AS g(i) WHERE dk[g.i] IS NOT NULL
+                UNION ALL SELECT ck[g.i] FROM generate_subscripts(specs, 1) AS g(i) WHERE ck[g.i] IS NOT NULL),
+          ARRAY(SELECT dow[g.i] FROM generate_subscripts(specs, 1) AS g(i) WHERE dk[g.i] IS NOT NULL
+                UNION ALL SELECT cow[g.i] FROM generate_subscripts(specs, 1) AS g(i) WHERE ck[g.i] IS NOT NULL),
+          ARRAY(SELECT dsh[g.i] FROM generate_subscripts(specs, 1) AS g(i) WHERE dk[g.i] IS NOT NULL
+                UNION ALL SELECT csh[g.i] FROM generate_subscripts(specs, 1) AS g(i) WHERE ck[g.i] IS NOT NULL),
+          coalesce(ext_debits, '{}') || coalesce(ext_credits, '{}')) a;
+
+        -- Where each transfer's accounts are, and which keys were used before (checked now that the accounts are
+        -- locked: a concurrent call with the same key has committed or given up by now).
+        SELECT array_agg(CASE WHEN dk[g.i] IS NULL
+                              THEN array_position(acc_ids, ext_debits[array_position(ext_ids, (specs[g.i]).pending_id)])
+                              ELSE array_position(acc_keys, dk[g.i] || ':' || coalesce(dow[g.i]::text, '') || '#' || dsh[g.i]) END
+                         ORDER BY g.i),
+               array_agg(CASE WHEN ck[g.i] IS NULL
+                              THEN array_position(acc_ids, ext_credits[array_position(ext_ids, (specs[g.i]).pending_id)])
+                              ELSE array_position(acc_keys, ck[g.i] || ':' || coalesce(cow[g.i]::text, '') || '#' || csh[g.i]) END
+                         ORDER BY g.i),
+               array_agg(t.id ORDER BY g.i)
+          INTO dpos, cpos, existing
+        FROM generate_subscripts(specs, 1) AS g(i)
+        LEFT JOIN LATERAL (
+          SELECT t.id FROM ledger_transfer t WHERE t.idempotency_key = (specs[g.i]).idempotency_key) t ON true;
+
         touched := array_fill(false, ARRAY[cardinality(acc_ids)]);
-        t_new := array_fill(false, ARRAY[n]); t_debit := array_fill(NULL::uuid, ARRAY[n]); t_credit := t_debit;
+        res_id := array_fill(NULL::uuid, ARRAY[n]); res_new := array_fill(NULL::boolean, ARRAY[n]);
+        t_debit := res_id; t_credit := res_id;
         t_debit_after := array_fill(NULL::bigint, ARRAY[n]); t_credit_after := t_debit_after;
-        FOR i IN 1..cardinality(hold_ids) LOOP
-          hold_debits := hold_debits || array_position(acc_ids, hold_debit_ids[i]);
-          hold_credits := hold_credits || array_position(acc_ids, hold_credit_ids[i]);
-        END LOOP;
-
-        SELECT array_agg(t.idempotency_key), array_agg(t.id) INTO keys_found, ids_found
-        FROM ledger_transfer t WHERE t.idempotency_key = ANY(ARRAY(SELECT x.idempotency_key FROM unnest(specs) x));
-
         FOR i IN 1..n LOOP
+          IF existing[i] IS NOT NULL THEN res_id[i] := existing[i]; res_new[i] := false; CONTINUE; END IF;
+          IF first_of[i] <> i THEN res_id[i] := res_id[first_of[i]]; res_new[i] := false; CONTINUE; END IF;
           s := specs[i];
-          pos := array_position(keys_found, s.idempotency_key);
-          IF pos IS NOT NULL THEN
-            idempotency_key := s.idempotency_key; id := ids_found[pos]; created := false; RETURN NEXT; CONTINUE;
-          END IF;
-          pos := array_position(seen_keys, s.idempotency_key);
-          IF pos IS NOT NULL THEN
-            idempotency_key := s.idempotency_key; id := seen_ids[pos]; created := false; RETURN NEXT; CONTINUE;
-          END IF;
-          seen_keys := seen_keys || s.idempotency_key; seen_ids := seen_ids || s.id;
           IF s.amount IS NULL OR s.amount <= 0 THEN
             RAISE EXCEPTION 'Transfer amounts are whole numbers above zero: %', s.amount;
           END IF;
-
           IF s.kind IN ('post', 'void') THEN
-            hp := array_position(hold_ids, s.pending_id);
-            IF hp IS NULL THEN RAISE EXCEPTION USING ERRCODE = 'LC001', MESSAGE = 'LEDGER_HOLD_NOT_FOUND'; END IF;
-            d := hold_debits[hp]; c := hold_credits[hp];
-            IF hold_amounts[hp] <> s.amount THEN
+            hp := hold_of[i];
+            IF hp IS NOT NULL THEN
+              -- A hold of this call: it must have been made (not a repeat) before this resolves it.
+              IF res_new[hp] IS NOT TRUE THEN RAISE EXCEPTION USING ERRCODE = 'LC001', MESSAGE = 'LEDGER_HOLD_NOT_FOUND'; END IF;
+              d := dpos[hp]; c := cpos[hp]; hold_amount := (specs[hp]).amount;
+            ELSE
+              d := dpos[i]; c := cpos[i]; hold_amount := ext_amounts[array_position(ext_ids, s.pending_id)];
+            END IF;
+            IF hold_amount <> s.amount THEN
               RAISE EXCEPTION 'A post or void must match its hold: same accounts and amount';
             END IF;
             pend[d] := pend[d] - s.amount;
             IF s.kind = 'post' THEN bal[d] := bal[d] - s.amount; bal[c] := bal[c] + s.amount; END IF;
           ELSE
-            d := array_position(acc_keys, dk[i] || ':' || coalesce(dow[i]::text, '') || '#' || dsh[i]);
-            c := array_position(acc_keys, ck[i] || ':' || coalesce(cow[i]::text, '') || '#' || csh[i]);
+            d := dpos[i]; c := cpos[i];
             IF s.kind = 'hold' THEN
               pend[d] := pend[d] + s.amount;
-              hold_ids := hold_ids || s.id; hold_amounts := hold_amounts || s.amount;
-              hold_debits := hold_debits || d; hold_credits := hold_credits || c;
             ELSE
               bal[d] := bal[d] - s.amount; bal[c] := bal[c] + s.amount;
             END IF;
-            IF acc_kinds[c] = 'member' AND s.kind IN ('award', 'adjustment') THEN life[c] := life[c] + s.amount; END IF;
-            IF acc_kinds[d] = 'member' AND s.kind = 'reversal' THEN life[d] := greatest(0, life[d] - s.amount); END IF;
-            IF acc_kinds[d] NOT LIKE 'system_%' AND bal[d] - pend[d] < 0 THEN
+            IF s.kind IN ('award', 'adjustment') AND acc_kinds[c] = 'member' THEN
+              life[c] := life[c] + s.amount;
+            ELSIF s.kind = 'reversal' AND acc_kinds[d] = 'member' THEN
+              life[d] := greatest(0, life[d] - s.amount);
+            END IF;
+            IF bal[d] - pend[d] < 0 AND acc_kinds[d] NOT LIKE 'system_%' THEN
               RAISE EXCEPTION USING ERRCODE = 'LC001', MESSAGE = 'LEDGER_INSUFFICIENT_POINTS';
             END IF;
           END IF;
           touched[d] := true; touched[c] := true;
-          t_new[i] := true; t_debit[i] := acc_ids[d]; t_credit[i] := acc_ids[c];
+          res_id[i] := s.id; res_new[i] := true; t_debit[i] := acc_ids[d]; t_credit[i] := acc_ids[c];
           t_debit_after[i] := bal[d]; t_credit_after[i] := bal[c];
-          idempotency_key := s.idempotency_key; id := s.id; created := true; RETURN NEXT;
         END LOOP;
 
-        IF NOT true = ANY(t_new) THEN RETURN; END IF;
-        INSERT INTO ledger_transfer (id, idempotency_key, debit_account_id, credit_account_id, amount, kind, pending_id, reverses_id,
-          reason_code, reason_th, reason_en, source_event_id, source_type, source_id, subject_innovation_id, hold_expires_at,
-          debit_balance_after, credit_balance_after, created_by)
-        SELECT (specs[g.k]).id, (specs[g.k]).idempotency_key, t_debit[g.k], t_credit[g.k], (specs[g.k]).amount, (specs[g.k]).kind,
-          (specs[g.k]).pending_id, (specs[g.k]).reverses_id, (specs[g.k]).reason_code, (specs[g.k]).reason_th, (specs[g.k]).reason_en,
-          (specs[g.k]).source_event_id, (specs[g.k]).source_type, (specs[g.k]).source_id, (specs[g.k]).subject_innovation_id,
-          (specs[g.k]).hold_expires_at, t_debit_after[g.k], t_credit_after[g.k], (specs[g.k]).created_by
-        FROM generate_subscripts(specs, 1) AS g(k) WHERE t_new[g.k]
-        ORDER BY g.k;
-        UPDATE ledger_account a SET balance = u.balance, pending = u.pending, lifetime_earned = u.lifetime, version = a.version + 1
-        FROM unnest(acc_ids, bal, pend, life, touched) AS u(id, balance, pending, lifetime, touched)
-        WHERE a.id = u.id AND u.touched;
+        IF true = ANY(res_new) THEN
+          INSERT INTO ledger_transfer (id, idempotency_key, debit_account_id, credit_account_id, amount, kind, pending_id,
+            reverses_id, reason_code, reason_th, reason_en, source_event_id, source_type, source_id, subject_innovation_id,
+            hold_expires_at, debit_balance_after, credit_balance_after, created_by)
+          SELECT (specs[g.k]).id, (specs[g.k]).idempotency_key, t_debit[g.k], t_credit[g.k], (specs[g.k]).amount,
+            (specs[g.k]).kind, (specs[g.k]).pending_id, (specs[g.k]).reverses_id, (specs[g.k]).reason_code,
+            (specs[g.k]).reason_th, (specs[g.k]).reason_en, (specs[g.k]).source_event_id, (specs[g.k]).source_type,
+            (specs[g.k]).source_id, (specs[g.k]).subject_innovation_id, (specs[g.k]).hold_expires_at, t_debit_after[g.k],
+            t_credit_after[g.k], (specs[g.k]).created_by
+          FROM generate_subscripts(specs, 1) AS g(k) WHERE res_new[g.k]
+          ORDER BY g.k;
+          UPDATE ledger_account a SET balance = u.balance, pending = u.pending, lifetime_earned = u.lifetime, version = a.version + 1
+          FROM unnest(acc_ids, bal, pend, life, touched) AS u(id, balance, pending, lifetime, touched)
+          WHERE a.id = u.id AND u.touched;
+        END IF;
+        RETURN QUERY SELECT (specs[g.k]).idempotency_key, res_id[g.k], res_new[g.k]
+                     FROM generate_subscripts(specs, 1) AS g(k) ORDER BY g.k;
       END $$`);
   }
 

@@ -16,7 +16,7 @@ export class RedeemInBatches1763900950000 implements MigrationInterface {
     await queryRunner.query(`
       -- The outbox's entry point for SQL write paths (OutboxService.append's twin): events commit with the change.
       CREATE FUNCTION outbox_append(ids uuid[], types text[], payloads jsonb[]) RETURNS void
-      LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan SET enable_seqscan = off AS $$
+      LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off AS $$
       BEGIN
         INSERT INTO outbox_event (id, type, payload) SELECT * FROM unnest(ids, types, payloads);
       END $$`);
@@ -44,7 +44,7 @@ export class RedeemInBatches1763900950000 implements MigrationInterface {
         perk_ids uuid[], member_ids uuid[], area_ids uuid[], member_kinds text[],
         idem_keys text[], request_hashes text[], generated_codes text[])
       RETURNS TABLE (item int, outcome text, refusal text, detail text, answer jsonb, answer_hash text)
-      LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan SET enable_seqscan = off AS $$
+      LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off AS $$
       DECLARE
         n int := cardinality(r_ids);
         st text[]; why text[]; why_detail text[]; ans jsonb[]; ans_hash text[];

@@ -13,7 +13,7 @@ export class ActorsInOneQuery1763900970000 implements MigrationInterface {
     await queryRunner.query(`
       CREATE FUNCTION identity_actors(member_ids uuid[], session_ids uuid[])
       RETURNS TABLE (session_id uuid, member_id uuid, school_id uuid, area_id uuid, member_kind text, grants json)
-      LANGUAGE plpgsql STABLE SET plan_cache_mode = force_generic_plan SET enable_seqscan = off AS $$
+      LANGUAGE plpgsql STABLE SET plan_cache_mode = force_generic_plan SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off AS $$
       #variable_conflict use_column
       BEGIN
         RETURN QUERY
