@@ -3,7 +3,6 @@ import { Logger } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { uuidv7 } from '@lc/core';
-import { ISSUANCE, LedgerService, memberWallet } from '@lc/ledger';
 import { Actor } from '@lc/identity';
 import { RedemptionBatcher, RedemptionOutcome, RedemptionRequest, RedemptionsService } from '@lc/marketplace';
 import { Given, GivenMember } from '../support/given';
@@ -21,7 +20,6 @@ describe('Marketplace: redemptions in batches', () => {
   let given: Given;
   let dataSource: DataSource;
   let batcher: RedemptionBatcher;
-  let ledger: LedgerService;
   let partnerId: string;
   let staffId: string;
 
@@ -35,7 +33,6 @@ describe('Marketplace: redemptions in batches', () => {
     given = new Given(api);
     dataSource = api.dataSource;
     batcher = api.app.get(RedemptionBatcher, { strict: false });
-    ledger = api.app.get(LedgerService, { strict: false });
     partnerId = (await given.partner('ภาคีทดสอบชุดคำขอ')).id;
     [{ id: staffId }] = (await given.members(1)) as [GivenMember];
   }, 60_000);
@@ -45,19 +42,7 @@ describe('Marketplace: redemptions in batches', () => {
     await environment?.drop();
   });
 
-  const fund = (memberId: string, amount: number) =>
-    dataSource.transaction((m) =>
-      ledger.transfer(m, [
-        {
-          idempotencyKey: uuidv7(),
-          debit: ISSUANCE,
-          credit: memberWallet(memberId),
-          amount,
-          kind: 'award',
-          reason: { code: 'test', th: 'ทดสอบ', en: 'test' },
-        },
-      ]),
-    );
+  const fund = (memberId: string, amount: number) => given.points(memberId, amount);
   /** A live perk, written directly (the partner and approval flow has its own tests). */
   const perk = async (fields: {
     cost: number;

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { uuidv7 } from '@lc/core';
-import { ISSUANCE, LedgerService, memberWallet } from '@lc/ledger';
 import { RedemptionsService } from '@lc/marketplace';
 import { Given, GivenMember } from '../support/given';
 import { createTestEnvironment, startTestApp, TestApp, TestEnvironment } from '../support/test-app';
@@ -13,7 +11,6 @@ describe('Marketplace: perks and redemptions', () => {
   let environment: TestEnvironment;
   let api: TestApp;
   let given: Given;
-  let ledger: LedgerService;
   let dataSource: DataSource;
   let obec: GivenMember;
   let staff: GivenMember;
@@ -23,7 +20,6 @@ describe('Marketplace: perks and redemptions', () => {
     environment = await createTestEnvironment({ DATABASE_POOL_SIZE: '30' });
     api = await startTestApp(environment);
     given = new Given(api);
-    ledger = api.app.get(LedgerService, { strict: false });
     dataSource = api.dataSource;
     obec = await given.member({ roles: [{ role: 'obec_admin' }] });
     const partner = await request(api.url)
@@ -40,19 +36,7 @@ describe('Marketplace: perks and redemptions', () => {
     await environment?.drop();
   });
 
-  const fund = (memberId: string, amount: number) =>
-    dataSource.transaction((m) =>
-      ledger.transfer(m, [
-        {
-          idempotencyKey: uuidv7(),
-          debit: ISSUANCE,
-          credit: memberWallet(memberId),
-          amount,
-          kind: 'award',
-          reason: { code: 'test', th: 'ทดสอบ', en: 'test' },
-        },
-      ]),
-    );
+  const fund = (memberId: string, amount: number) => given.points(memberId, amount);
   const livePerk = async ({ codes, ...fields }: Record<string, unknown>) => {
     const created = await request(api.url)
       .post('/api/v1/partner/perks')

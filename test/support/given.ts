@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { uuidv7 } from '@lc/core';
 import { TokenService } from '@lc/identity';
+import { ISSUANCE, LedgerService, memberWallet } from '@lc/ledger';
 import type { TestApp } from './test-app';
 
 export interface GivenMember {
@@ -94,6 +95,23 @@ export class Given {
         auth: { authorization: `Bearer ${accessToken}` },
       };
     });
+  }
+
+  /** Points for a member: an award from issuance through the ledger (earning rules have their own tests). */
+  async points(memberId: string, amount: number): Promise<void> {
+    const ledger = this.api.app.get(LedgerService, { strict: false });
+    await this.api.dataSource.transaction((manager) =>
+      ledger.transfer(manager, [
+        {
+          idempotencyKey: `given-points:${uuidv7()}`,
+          debit: ISSUANCE,
+          credit: memberWallet(memberId),
+          amount,
+          kind: 'award',
+          reason: { code: 'test', th: 'ทดสอบ', en: 'test' },
+        },
+      ]),
+    );
   }
 
   /** Registers through the API (the real path), then adds roles directly: granting is tested on its own. */
