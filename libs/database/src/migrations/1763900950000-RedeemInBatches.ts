@@ -204,7 +204,9 @@ export class RedeemInBatches1763900950000 implements MigrationInterface {
         END IF;
 
         -- The redemptions, in their final state. A key another batch used meanwhile is not inserted (ON CONFLICT);
-        -- that request is answered with the earlier answer below, and nothing else of it is written.
+        -- that request is answered with the earlier answer below, and nothing else of it is written. (The requests
+        -- decided after it counted it: at worst one of them is refused the last unit or point it could have had;
+        -- nothing is ever oversold or spent twice.)
         WITH ins AS (
           INSERT INTO redemption (id, perk_id, partner_id, member_id, status, cost, hold_transfer_id, voucher_code, deadline_at,
             idempotency_key, request_hash, response)
