@@ -286,6 +286,12 @@ describe('Marketplace: perks and redemptions', () => {
     });
     const refused = await redeem(member!, areaOnly).expect(403);
     expect(refused.body.code).toBe('PERK_NOT_ELIGIBLE');
+    // The catalogue says so before one tries (it and the redemption check eligibility in their own places).
+    const areaOnlyShown = await request(api.url)
+      .get(`/api/v1/perks/${areaOnly}`)
+      .set(member!.auth)
+      .expect(200);
+    expect(areaOnlyShown.body.eligible).toBe(false);
     const future = await livePerk({
       title: 'ยังไม่เปิด',
       cost: 10,

@@ -54,7 +54,7 @@ export interface PerkRow {
 }
 
 /** Every column of a perk as a PerkRow, with its partner's name. */
-export const SELECT_PERK = `
+const SELECT_PERK = `
   SELECT p.id, p.partner_id AS "partnerId", pa.name_th AS "partnerName", p.title_th AS title, p.title_en AS "titleEn",
          p.description_th AS description, p.description_en AS "descriptionEn", p.category, p.images, p.cost,
          p.stock_total AS "stockTotal", p.stock_left AS "stockLeft", p.per_member_limit AS "perMemberLimit",
@@ -69,17 +69,14 @@ const PERIOD_SQL: Record<LimitPeriod, string> = {
   month: `date_trunc('month', now() AT TIME ZONE 'Asia/Bangkok') AT TIME ZONE 'Asia/Bangkok'`,
 };
 
-export function isEligible(perk: Pick<PerkRow, 'eligibility'>, actor: Actor | undefined): boolean {
+function isEligible(perk: Pick<PerkRow, 'eligibility'>, actor: Actor | undefined): boolean {
   const { areaIds, memberKinds } = perk.eligibility ?? {};
   if (areaIds?.length && !(actor?.areaId && areaIds.includes(actor.areaId))) return false;
   if (memberKinds?.length && !(actor?.memberKind && memberKinds.includes(actor.memberKind))) return false;
   return true;
 }
 
-export function isOpen(
-  perk: Pick<PerkRow, 'status' | 'validFrom' | 'validUntil'>,
-  now = new Date(),
-): boolean {
+function isOpen(perk: Pick<PerkRow, 'status' | 'validFrom' | 'validUntil'>, now = new Date()): boolean {
   return (
     perk.status === 'live' &&
     (!perk.validFrom || perk.validFrom <= now) &&
