@@ -464,6 +464,45 @@ describe('Authentication', () => {
     });
   });
 
+  describe('sessions checked together', () => {
+    it('answers each of many concurrent requests by its own session, though their checks share queries', async () => {
+      const members = await given.members(30);
+      const ended = members.filter((_, i) => i % 3 === 1);
+      const disabled = members.filter((_, i) => i % 3 === 2);
+      await api.dataSource.query(
+        `UPDATE auth_session SET revoked_at = now() WHERE member_id = ANY($1::uuid[])`,
+        [ended.map((m) => m.id)],
+      );
+      await api.dataSource.query(`UPDATE member SET status = 'disabled' WHERE id = ANY($1::uuid[])`, [
+        disabled.map((m) => m.id),
+      ]);
+      // A live member's session presented with another member's id (validly signed) must not pass either.
+      const live = members.filter((_, i) => i % 3 === 0);
+      const swapped = forge(
+        { alg: 'HS256', typ: 'JWT' },
+        { ...claimsOf(live[0]!.accessToken), sub: live[1]!.id },
+        SECRET,
+      );
+      const asked = [
+        ...members.flatMap((m) => [m, m, m].map((who) => ({ who, token: who.accessToken }))),
+        ...[1, 2, 3].map(() => ({ who: null, token: swapped })),
+      ];
+      const answers = await Promise.all(
+        asked.map(({ token }) => request(api.url).get('/api/v1/me').set('authorization', `Bearer ${token}`)),
+      );
+      answers.forEach((answer, i) => {
+        const { who } = asked[i]!;
+        if (who && live.includes(who)) {
+          expect(answer.status).toBe(200);
+          expect(answer.body.id).toBe(who.id);
+        } else {
+          expect(answer.status).toBe(401);
+          expect(answer.body.code).toBe('AUTH_SESSION_ENDED');
+        }
+      });
+    });
+  });
+
   describe('profile', () => {
     it('edits the profile and refuses roles or unknown fields', async () => {
       const member = await given.member();

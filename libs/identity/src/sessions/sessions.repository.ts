@@ -89,7 +89,6 @@ export class SessionsRepository {
     );
   }
 
-  /** One query per authenticated request (prepared: planned once per connection): the session must be live and the member active. */
   /** Live sessions of active members among these (member, session) pairs, keyed by session id. */
   async loadActors(
     manager: EntityManager,
