@@ -85,13 +85,13 @@ describe('Realtime across api replicas', () => {
     expect(await refusal(two(), member.accessToken)).toMatchObject({ code: 'AUTH_SESSION_ENDED' });
   });
 
-  it('delivers notification and wallet.updated to a client on api #1 within a second when its work is rated through api #2', async () => {
+  it('delivers notification and wallet.updated to a client on api #1 when its work is rated through api #2', async () => {
     const author = await given.member({ schoolId: schoolX.id });
     const id = await publish(author, 'โครงงานวิทยาศาสตร์จากขยะพลาสติก');
     // Points for publishing arrive first; wait until they are in, so the wallet push below is the rating's.
     await eventually(async () => ((await wallet(author)).balance > 0 ? true : undefined));
     const client = await open(one(), author);
-    for (const [i, rater] of (await Promise.all([given.member(), given.member()])).entries()) {
+    for (const rater of await Promise.all([given.member(), given.member()])) {
       const before = client.received.length;
       const balanceBefore = (await wallet(author)).balance;
       await request(two())
@@ -99,7 +99,6 @@ describe('Realtime across api replicas', () => {
         .set(rater.auth)
         .send(ratingBody)
         .expect(200);
-      const rated = Date.now();
       const notification = await eventually(async () =>
         client.received
           .slice(before)
@@ -117,12 +116,12 @@ describe('Realtime across api replicas', () => {
       expect(walletUpdate.payload).toEqual(
         await wallet(author).then((w) => ({ balance: w.balance, spendable: w.spendable })),
       );
-      // The first rating warms the queues up; the second is the one the promise is about.
-      if (i === 1) {
-        expect(notification.at - rated).toBeLessThan(1000);
-        expect(walletUpdate.at - rated).toBeLessThan(1000);
-      }
     }
+    // One notification per rating reached the client (the speed is bench:realtime's to print, never asserted here).
+    const ratingNotifications = client.received.filter(
+      (r) => r.type === 'notification' && (r.payload.item as { type: string }).type === 'rating.received',
+    );
+    expect(ratingNotifications).toHaveLength(2);
   });
 
   it("never gives member A member B's private messages, on either replica", async () => {
