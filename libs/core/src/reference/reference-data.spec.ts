@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   AreaRowError,
@@ -70,13 +71,17 @@ describe('reference data', () => {
     ]);
   });
 
-  it('keeps its copies identical to the shared data they come from, where that is present', () => {
-    const shared = join(referenceDataDirectory(), '..', '..', '..', 'shared', 'data');
-    if (!existsSync(shared)) return;
-    for (const file of ['esa.csv', 'provinces.csv', 'taxonomy.json']) {
-      expect(readFileSync(join(referenceDataDirectory(), file), 'utf8')).toBe(
-        readFileSync(join(shared, file), 'utf8'),
-      );
+  it('keeps the copied lists exactly as they were copied (data/reference/SHA256SUMS)', () => {
+    const sums = readFileSync(join(referenceDataDirectory(), 'SHA256SUMS'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => line.split(/\s+/) as [string, string]);
+    expect(sums.map(([, file]) => file).sort()).toEqual(['esa.csv', 'provinces.csv', 'taxonomy.json']);
+    for (const [sum, file] of sums) {
+      const actual = createHash('sha256')
+        .update(readFileSync(join(referenceDataDirectory(), file)))
+        .digest('hex');
+      expect({ file, sum: actual }).toEqual({ file, sum });
     }
   });
 });
