@@ -4,11 +4,14 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
-import { Logger } from 'nestjs-pino';
 import {
   APP_CONFIG,
   AppConfig,
+  bindRequestLogger,
+  createHttpLogger,
   createValidationPipe,
+  Logger,
+  ROOT_LOGGER,
   httpRequestDuration,
   ProblemDetailsFilter,
   requestIdFor,
@@ -37,6 +40,11 @@ export async function setupApp(app: NestFastifyApplication): Promise<AppConfig> 
   app.useWebSocketAdapter(new RealtimeIoAdapter(app, config));
 
   const fastify = app.getHttpAdapter().getInstance();
+  const httpLogger = createHttpLogger(config, app.get(ROOT_LOGGER));
+  fastify.addHook('onRequest', (request, reply, done) => {
+    httpLogger(request.raw, reply.raw);
+    bindRequestLogger(request.raw, done);
+  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
-import { ConfigValidationError, loadConfig } from '@lc/core';
+import { ConfigValidationError, loadConfig, Logger } from '@lc/core';
 import { WorkerModule } from './worker.module';
 
 /** The worker is an application context: BullMQ consumers, the outbox relay and schedules; no HTTP API. */

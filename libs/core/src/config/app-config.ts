@@ -23,6 +23,8 @@ const configFields = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `json`: one JSON line per event; `pretty`: short human lines. Default: pretty in development, json otherwise. */
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   CORS_ORIGINS: commaList.default([]),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
@@ -134,6 +136,9 @@ const configFields = z.object({
   WEB_URL: z.url().default('http://localhost:3000'),
 });
 
+/** The name of every variable the configuration reads (`.env.example` lists each of them: a test keeps them in step). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(configFields.shape);
+
 const S3_REQUIRED = [
   'S3_ENDPOINT',
   'S3_REGION',
@@ -188,5 +193,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       })),
     );
   }
-  return result.data;
+  const config = result.data;
+  return {
+    ...config,
+    LOG_FORMAT: config.LOG_FORMAT ?? (config.NODE_ENV === 'development' ? 'pretty' : 'json'),
+  };
 }

@@ -1,11 +1,22 @@
-import { DynamicModule, Module } from '@nestjs/common';
-import { LoggerModule as PinoLoggerModule } from 'nestjs-pino';
+import { DynamicModule, Global, Inject, Injectable, LoggerService, Module } from '@nestjs/common';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import pino, { Level, Logger as Pino } from 'pino';
+import { pinoHttp, HttpLogger } from 'pino-http';
+import pretty from 'pino-pretty';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,128}$/;
+
+/** The root pino logger of the process (the one LoggerService and the HTTP logger write to). */
+export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
+
+/** The logger bound to the request being served, so that what a service logs carries the request id. */
+const requestScope = new AsyncLocalStorage<Pino>();
+
+type RequestWithId = IncomingMessage & { id?: string; user?: { id?: string } };
 
 /**
  * The request id: the caller's `x-request-id` when it is sane, otherwise a new UUID. Fastify calls this
@@ -14,37 +25,120 @@ const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,128}$/;
 export function requestIdFor(raw: IncomingMessage): string {
   const given = raw.headers['x-request-id'];
   const id = typeof given === 'string' && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
-  (raw as IncomingMessage & { id?: string }).id = id;
+  (raw as RequestWithId).id = id;
   return id;
 }
 
-/** pino JSON logs: one line per event, the request id bound to every line of a request, errors under `err`. */
+/**
+ * `json`: one JSON line per event (production, log collectors). `pretty`: short human lines for a terminal —
+ * time, level, method, URL, status and duration for requests; errors with their stack.
+ */
+export function createRootLogger(config: Pick<AppConfig, 'LOG_LEVEL' | 'LOG_FORMAT'>): Pino {
+  const options = {
+    level: config.LOG_LEVEL,
+    redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+  };
+  if (config.LOG_FORMAT !== 'pretty') return pino(options);
+  return pino(
+    options,
+    pretty({
+      sync: true,
+      colorize: Boolean(process.stdout.isTTY),
+      translateTime: 'SYS:HH:MM:ss',
+      ignore: 'pid,hostname,context,reqId,req,res,responseTime,userId',
+      messageFormat: '{if context}[{context}] {end}{msg}',
+      singleLine: false,
+    }),
+  );
+}
+
+/** pino-http for the API: one line per finished request (health and metrics probes are not logged). */
+export function createHttpLogger(config: Pick<AppConfig, 'LOG_FORMAT'>, root: Pino): HttpLogger {
+  const pretty = config.LOG_FORMAT === 'pretty';
+  return pinoHttp({
+    logger: root,
+    genReqId: (request: IncomingMessage) => (request as RequestWithId).id ?? requestIdFor(request),
+    customProps: (request: IncomingMessage) => {
+      const user = (request as RequestWithId).user;
+      return user?.id ? { userId: user.id } : {};
+    },
+    autoLogging: {
+      ignore: (request: IncomingMessage) =>
+        request.url === '/metrics' || (request.url ?? '').startsWith('/api/v1/health'),
+    },
+    ...(pretty
+      ? {
+          customSuccessMessage: (request: IncomingMessage, response: ServerResponse, ms: number) =>
+            `${request.method} ${request.url} ${response.statusCode} ${Math.round(ms)} ms`,
+          customErrorMessage: (request: IncomingMessage, response: ServerResponse, error: Error) =>
+            `${request.method} ${request.url} ${response.statusCode} ${error.message}`,
+        }
+      : {}),
+  });
+}
+
+/** Runs `next` with the request's logger bound (services' Nest Logger calls then carry the request id). */
+export function bindRequestLogger(request: IncomingMessage & { log?: Pino }, next: () => void): void {
+  if (request.log) requestScope.run(request.log, next);
+  else next();
+}
+
+/** Nest's LoggerService on pino: `app.useLogger(app.get(Logger))`. */
+@Injectable()
+export class Logger implements LoggerService {
+  constructor(@Inject(ROOT_LOGGER) private readonly root: Pino) {}
+
+  log(message: unknown, ...rest: unknown[]): void {
+    this.write('info', message, rest);
+  }
+  error(message: unknown, ...rest: unknown[]): void {
+    this.write('error', message, rest, true);
+  }
+  warn(message: unknown, ...rest: unknown[]): void {
+    this.write('warn', message, rest);
+  }
+  debug(message: unknown, ...rest: unknown[]): void {
+    this.write('debug', message, rest);
+  }
+  verbose(message: unknown, ...rest: unknown[]): void {
+    this.write('trace', message, rest);
+  }
+  fatal(message: unknown, ...rest: unknown[]): void {
+    this.write('fatal', message, rest, true);
+  }
+
+  /** Nest calls (message, context), and for errors (message, stack, context). */
+  private write(level: Level, message: unknown, rest: unknown[], isError = false): void {
+    const target = requestScope.getStore() ?? this.root;
+    const args = [...rest];
+    const context = args.length > 0 && typeof args[args.length - 1] === 'string' ? args.pop() : undefined;
+    const fields: Record<string, unknown> = context ? { context } : {};
+    if (message instanceof Error) {
+      target[level]({ ...fields, err: message }, message.message);
+      return;
+    }
+    if (isError && typeof args[0] === 'string') fields.err = { message: String(message), stack: args[0] };
+    if (message !== null && typeof message === 'object') target[level]({ ...fields, ...message });
+    else target[level](fields, String(message));
+  }
+}
+
+/** pino logs: JSON lines in production, short readable lines in development (LOG_FORMAT). */
+@Global()
 @Module({})
 export class LoggingModule {
   static forRoot(): DynamicModule {
     return {
       module: LoggingModule,
-      imports: [
-        PinoLoggerModule.forRootAsync({
+      providers: [
+        {
+          provide: ROOT_LOGGER,
           inject: [APP_CONFIG],
-          useFactory: (config: AppConfig) => ({
-            pinoHttp: {
-              level: config.LOG_LEVEL,
-              genReqId: (request: IncomingMessage) =>
-                (request as IncomingMessage & { id?: string }).id ?? requestIdFor(request),
-              customProps: (request: IncomingMessage) => {
-                const user = (request as IncomingMessage & { user?: { id?: string } }).user;
-                return user?.id ? { userId: user.id } : {};
-              },
-              redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-              autoLogging: {
-                ignore: (request: IncomingMessage) =>
-                  request.url === '/metrics' || (request.url ?? '').startsWith('/api/v1/health'),
-              },
-            },
-          }),
-        }),
+          useFactory: (config: AppConfig) => createRootLogger(config),
+        },
+        Logger,
       ],
+      exports: [ROOT_LOGGER, Logger],
     };
   }
 }
