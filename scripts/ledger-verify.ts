@@ -9,12 +9,12 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../libs/database/src/data-source-options';
 import { parseSigningKey } from '../libs/ledger/src/chain/signing-key';
 import { verifyChain } from '../libs/ledger/src/chain/verify-chain';
-import { createDatabase, ensureServices } from './local-services';
+import { createDatabase, ensureServices, exitOnLocalServerError } from './local-services';
 
 async function main(): Promise<number> {
   const services = process.env.DATABASE_URL
     ? null
-    : await ensureServices({ purpose: 'dev', log: () => undefined });
+    : await exitOnLocalServerError(() => ensureServices({ purpose: 'dev', log: () => undefined }));
   const url = process.env.DATABASE_URL ?? (await createDatabase(services!.databaseUrl, 'learning_community'));
   const dataSource = new DataSource(
     dataSourceOptions(

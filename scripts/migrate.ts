@@ -1,11 +1,11 @@
 /** `npm run migrate`: applies pending migrations to DATABASE_URL (or the local embedded server when unset). */
 import { runMigrations } from '../libs/database/src/migrate';
-import { createDatabase, ensureServices } from './local-services';
+import { createDatabase, ensureServices, exitOnLocalServerError } from './local-services';
 
 async function main(): Promise<void> {
   const services = process.env.DATABASE_URL
     ? null
-    : await ensureServices({ purpose: 'dev', log: () => undefined });
+    : await exitOnLocalServerError(() => ensureServices({ purpose: 'dev', log: () => undefined }));
   const url = process.env.DATABASE_URL ?? (await createDatabase(services!.databaseUrl, 'learning_community'));
   const applied = await runMigrations(
     {

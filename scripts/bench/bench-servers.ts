@@ -1,7 +1,13 @@
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { runMigrations } from '../../libs/database/src/migrate';
-import { createDatabase, ROOT, startEmbeddedPostgres, startLocalRedis } from '../local-services';
+import {
+  createDatabase,
+  localServerHome,
+  ROOT,
+  startEmbeddedPostgres,
+  startLocalRedis,
+} from '../local-services';
 
 export interface BenchServers {
   /** The server (maintenance database), for messages. */
@@ -24,7 +30,7 @@ export async function benchServers(
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const pg = await startEmbeddedPostgres({
-      dataDir: join(ROOT, '.data', `pg-${name}`),
+      dataDir: join(localServerHome(), `pg-${name}`),
       preferredPort: ports.postgres,
     });
     stops.push(pg.stop);

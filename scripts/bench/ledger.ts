@@ -18,7 +18,13 @@ import { dataSourceOptions } from '../../libs/database/src/data-source-options';
 import { runMigrations } from '../../libs/database/src/migrate';
 import { LedgerService } from '../../libs/ledger/src/ledger.service';
 import { ISSUANCE, memberWallet, TransferSpec } from '../../libs/ledger/src/ledger.types';
-import { createDatabase, ROOT, startEmbeddedPostgres, startLocalRedis } from '../local-services';
+import {
+  createDatabase,
+  localServerHome,
+  ROOT,
+  startEmbeddedPostgres,
+  startLocalRedis,
+} from '../local-services';
 
 const RAW_ROWS = Number(process.env.BENCH_RAW_ROWS ?? 20_000);
 const TRANSFERS = Number(process.env.BENCH_TRANSFERS ?? 20_000);
@@ -49,7 +55,7 @@ async function main(): Promise<void> {
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const pg = await startEmbeddedPostgres({
-      dataDir: join(ROOT, '.data', 'pg-bench-ledger'),
+      dataDir: join(localServerHome(), 'pg-bench-ledger'),
       preferredPort: 55732,
     });
     stops.push(pg.stop);

@@ -37,7 +37,13 @@ import {
 import { renderMarkdown } from '../../libs/innovations/src/text/markdown';
 import { searchRaw, searchTokens } from '../../libs/innovations/src/text/thai-search';
 import { OutboxService } from '../../libs/messaging/src/outbox.service';
-import { createDatabase, redact, ROOT, startEmbeddedPostgres, withDatabase } from '../local-services';
+import {
+  createDatabase,
+  localServerHome,
+  redact,
+  startEmbeddedPostgres,
+  withDatabase,
+} from '../local-services';
 import * as V from './vocabulary';
 
 const DATABASE_NAME = 'lc_bench_search';
@@ -651,7 +657,7 @@ async function main(): Promise<void> {
     } else {
       const logLines: string[] = [];
       const pg = await startEmbeddedPostgres({
-        dataDir: join(ROOT, '.data', 'pg-bench'),
+        dataDir: join(localServerHome(), 'pg-bench'),
         preferredPort: 55632,
         fast: true,
         log: (line) => logLines.push(line),

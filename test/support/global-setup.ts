@@ -4,16 +4,26 @@
  */
 import { Client } from 'pg';
 import { runMigrations } from '../../libs/database/src/migrate';
-import { createDatabase, ensureServices, redact, withDatabase } from '../../scripts/local-services';
+import {
+  createDatabase,
+  ensureServices,
+  exitOnLocalServerError,
+  redact,
+  withDatabase,
+} from '../../scripts/local-services';
 
 export const TEMPLATE_DATABASE = 'lc_test_template';
 
 export default async function globalSetup(): Promise<void> {
   const started = Date.now();
-  const services = await ensureServices({
-    purpose: 'test',
-    log: (line) => process.stdout.write(`[test services] ${line}\n`),
-  });
+  const services = await exitOnLocalServerError(
+    () =>
+      ensureServices({
+        purpose: 'test',
+        log: (line) => process.stdout.write(`[test services] ${line}\n`),
+      }),
+    '[test services] ',
+  );
   (globalThis as { __LC_SERVICES__?: typeof services }).__LC_SERVICES__ = services;
 
   const admin = new Client({ connectionString: services.databaseUrl });
