@@ -16,7 +16,7 @@ export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
 /** The logger bound to the request being served, so that what a service logs carries the request id. */
 const requestScope = new AsyncLocalStorage<Pino>();
 
-type RequestWithId = IncomingMessage & { id?: string; user?: { id?: string } };
+type RequestWithId = IncomingMessage & { id?: string; user?: { memberId?: string } };
 
 /**
  * The request id: the caller's `x-request-id` when it is sane, otherwise a new UUID. Fastify calls this
@@ -45,7 +45,7 @@ export function createRootLogger(config: Pick<AppConfig, 'LOG_LEVEL' | 'LOG_FORM
       sync: true,
       colorize: Boolean(process.stdout.isTTY),
       translateTime: 'SYS:HH:MM:ss',
-      ignore: 'pid,hostname,context,reqId,req,res,responseTime,userId',
+      ignore: 'pid,hostname,context,reqId,req,res,responseTime,memberId',
       messageFormat: '{if context}[{context}] {end}{msg}',
       singleLine: false,
     }),
@@ -59,8 +59,8 @@ export function createHttpLogger(config: Pick<AppConfig, 'LOG_FORMAT'>, root: Pi
     logger: root,
     genReqId: (request: IncomingMessage) => (request as RequestWithId).id ?? requestIdFor(request),
     customProps: (request: IncomingMessage) => {
-      const user = (request as RequestWithId).user;
-      return user?.id ? { userId: user.id } : {};
+      const actor = (request as RequestWithId).user;
+      return actor?.memberId ? { memberId: actor.memberId } : {};
     },
     autoLogging: {
       ignore: (request: IncomingMessage) =>
