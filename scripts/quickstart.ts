@@ -3,24 +3,23 @@
  * terminal. Ctrl-C stops everything. A second run reuses the data under .data/.
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runMigrations } from '../libs/database/src/migrate';
-import { createDatabase, ensureServices, freePort, isPortFree, redact, ROOT } from './local-services';
-import { seedDemo } from './seed';
+import {
+  createDatabase,
+  developmentSecret,
+  ensureServices,
+  exitOnLocalServerError,
+  freePort,
+  isPortFree,
+  redact,
+  ROOT,
+} from './local-services';
+import { DEMO_MEMBERS } from './demo/members';
+import { DEVELOPMENT_DATABASE, QUICKSTART_STATE, seedWithOwnApp } from './seed';
 
-const DATABASE_NAME = 'learning_community';
-
-/** A random signing secret made once per machine and kept in .data/ (never committed), so tokens survive restarts. */
-function developmentSecret(): string {
-  const file = join(ROOT, '.data', 'dev-secrets.json');
-  if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { jwtSecret: string }).jwtSecret;
-  const jwtSecret = randomBytes(48).toString('base64url');
-  mkdirSync(join(ROOT, '.data'), { recursive: true });
-  writeFileSync(file, JSON.stringify({ jwtSecret }), { mode: 0o600 });
-  return jwtSecret;
-}
+const DEMO_MEMBER_COUNT = DEMO_MEMBERS.length;
 
 function prefixLines(name: string, stream: NodeJS.ReadableStream, out: NodeJS.WritableStream): void {
   let buffer = '';
@@ -53,8 +52,12 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
   if (!(await isPortFree(port))) throw new Error(`Port ${port} is in use: stop what runs there or set PORT`);
 
-  const services = await ensureServices({ purpose: 'dev', log: (line) => log(line) });
-  const databaseUrl = process.env.DATABASE_URL ?? (await createDatabase(services.databaseUrl, DATABASE_NAME));
+  const services = await exitOnLocalServerError(
+    () => ensureServices({ purpose: 'dev', log: (line) => log(line) }),
+    '[quickstart] ',
+  );
+  const databaseUrl =
+    process.env.DATABASE_URL ?? (await createDatabase(services.databaseUrl, DEVELOPMENT_DATABASE));
   const applied = await runMigrations(
     {
       DATABASE_URL: databaseUrl,
@@ -65,7 +68,7 @@ async function main(): Promise<void> {
     (line) => log(line),
   );
   log(applied.length ? `applied ${applied.length} migration(s)` : 'database schema is up to date');
-  const demo = await seedDemo(databaseUrl, log);
+  const demo = await seedWithOwnApp(databaseUrl, services.redisUrl, log);
 
   const env = {
     ...process.env,
@@ -76,6 +79,11 @@ async function main(): Promise<void> {
     PORT: String(port),
     WORKER_METRICS_PORT: process.env.WORKER_METRICS_PORT ?? String(await freePort(9464)),
   };
+  writeFileSync(
+    QUICKSTART_STATE,
+    JSON.stringify({ pid: process.pid, databaseUrl, redisUrl: services.redisUrl }),
+    { mode: 0o600 },
+  );
   const children: ChildProcess[] = [];
   for (const [name, entry] of [
     ['api', 'dist/apps/api/src/main.js'],
@@ -109,6 +117,7 @@ async function main(): Promise<void> {
       ),
     );
     await services.stop();
+    rmSync(QUICKSTART_STATE, { force: true });
     process.exit(code);
   };
   process.on('SIGINT', () => void shutdown(0));
@@ -128,13 +137,10 @@ async function main(): Promise<void> {
     `  Metrics:     ${base}/metrics (worker: http://localhost:${env.WORKER_METRICS_PORT}/metrics)`,
     `  PostgreSQL:  ${redact(databaseUrl)}`,
     `  Redis:       ${services.redisUrl}`,
-    ...(demo.accounts.length
-      ? [
-          '',
-          `  Demo accounts (password: ${demo.password}):`,
-          ...demo.accounts.map((a) => `    ${a.email.padEnd(26)} ${a.role}`),
-        ]
-      : []),
+    '',
+    `  Demo accounts (บัญชีทดลอง), password: ${demo.password}`,
+    ...demo.accounts.map((a) => `    ${a.email.padEnd(26)} ${a.role}`),
+    `  (and ${DEMO_MEMBER_COUNT - demo.accounts.length} more members of the demo community, *@demo.local)`,
     '',
     'Press Ctrl-C to stop (กด Ctrl-C เพื่อหยุด).',
     '',

@@ -1,176 +1,131 @@
 /**
- * Demo data for quickstart, never in production: two demo schools in a real area (สพป.กระบี่; OBEC's school
- * list is not part of the shared data, so the schools are marked as demo), a demo partner, and one account
- * per kind of user. Every step is idempotent, so quickstart can run again on the same data.
+ * `npm run seed:demo` (also `npm run seed`): the demo community (scripts/demo), never in production.
+ *
+ * The seed speaks HTTP to a real API while a real worker takes up its events, so this runs both in this process,
+ * quietly, on the database and Redis of a running quickstart (found in .data/quickstart.json), or of
+ * DATABASE_URL / REDIS_URL, or of the local servers started the way quickstart starts them.
  */
-import { Client } from 'pg';
-import { uuidv7 } from '../libs/core/src/ids';
-import { hashPassword } from '../libs/identity/src/passwords/password-policy';
+import 'reflect-metadata';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppModule } from '../apps/api/src/app.module';
+import { createFastifyAdapter, setupApp } from '../apps/api/src/setup-app';
+import { WorkerModule } from '../apps/worker/src/worker.module';
+import { runMigrations } from '../libs/database/src/migrate';
+import { DemoSeedResult, seedDemoCommunity } from './demo/seed-demo';
+import {
+  createDatabase,
+  developmentSecret,
+  ensureServices,
+  exitOnLocalServerError,
+  ROOT,
+  Services,
+} from './local-services';
 
-export interface DemoAccount {
-  email: string;
-  role: string;
+export const DEVELOPMENT_DATABASE = 'learning_community';
+
+/** What a running quickstart writes, so that `npm run seed:demo` in another terminal uses its servers. */
+export interface QuickstartState {
+  pid: number;
+  databaseUrl: string;
+  redisUrl: string;
 }
 
-export interface DemoSeed {
-  password: string;
-  accounts: DemoAccount[];
-}
+export const QUICKSTART_STATE = join(ROOT, '.data', 'quickstart.json');
 
-const DEMO_AREA = 'P81';
-
-const SCHOOLS = [
-  {
-    code: '9990810001',
-    nameTh: 'โรงเรียนสาธิตชุมชนการเรียนรู้ กระบี่ 1 (ข้อมูลสาธิต)',
-    nameEn: 'Learning Community Demo School Krabi 1',
-  },
-  {
-    code: '9990810002',
-    nameTh: 'โรงเรียนสาธิตชุมชนการเรียนรู้ กระบี่ 2 (ข้อมูลสาธิต)',
-    nameEn: 'Learning Community Demo School Krabi 2',
-  },
-];
-
-const PARTNER = { code: 'demo-partner', nameTh: 'ภาคีเครือข่ายสาธิต', nameEn: 'Demo Partner Organisation' };
-
-type Grant = { role: string; scope: 'partner' | 'area' | 'national' };
-
-const ACCOUNTS: {
-  email: string;
-  displayName: string;
-  memberKind: string;
-  school: number | null;
-  grant?: Grant;
-  label: string;
-}[] = [
-  {
-    email: 'teacher@demo.local',
-    displayName: 'ครูสมใจ ใฝ่เรียนรู้',
-    memberKind: 'teacher',
-    school: 0,
-    label: 'teacher (ครู)',
-  },
-  {
-    email: 'teacher2@demo.local',
-    displayName: 'ครูวิทยา ก้าวหน้า',
-    memberKind: 'teacher',
-    school: 1,
-    label: 'teacher (ครู)',
-  },
-  {
-    email: 'partner@demo.local',
-    displayName: 'เจ้าหน้าที่ภาคีสาธิต',
-    memberKind: 'public',
-    school: null,
-    grant: { role: 'partner_staff', scope: 'partner' },
-    label: 'partner staff (เจ้าหน้าที่ภาคีเครือข่าย)',
-  },
-  {
-    email: 'area.admin@demo.local',
-    displayName: 'ผู้ดูแล สพป.กระบี่',
-    memberKind: 'supervisor',
-    school: null,
-    grant: { role: 'area_admin', scope: 'area' },
-    label: 'area admin, สพป.กระบี่',
-  },
-  {
-    email: 'moderator@demo.local',
-    displayName: 'ผู้ดูแลเนื้อหาสาธิต',
-    memberKind: 'personnel',
-    school: null,
-    grant: { role: 'moderator', scope: 'national' },
-    label: 'moderator (ผู้ดูแลเนื้อหา)',
-  },
-  {
-    email: 'obec.admin@demo.local',
-    displayName: 'ผู้ดูแลระบบ สพฐ.',
-    memberKind: 'executive',
-    school: null,
-    grant: { role: 'obec_admin', scope: 'national' },
-    label: 'OBEC admin (ผู้ดูแลระดับ สพฐ.)',
-  },
-];
-
-export async function seedDemo(
-  databaseUrl: string,
-  log: (line: string) => void = () => undefined,
-): Promise<DemoSeed> {
-  if (process.env.NODE_ENV === 'production') throw new Error('demo data is never seeded in production');
-  const password = process.env.DEMO_PASSWORD ?? 'learn-to-earn-2026';
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
+function runningQuickstart(): QuickstartState | null {
+  if (!existsSync(QUICKSTART_STATE)) return null;
   try {
-    await client.query('BEGIN');
-    const area = await client.query<{ id: string; province: string }>(
-      `SELECT a.id, min(ap.province_code) AS province FROM area a JOIN area_province ap ON ap.area_id = a.id WHERE a.code = $1 GROUP BY a.id`,
-      [DEMO_AREA],
-    );
-    const { id: areaId, province } = area.rows[0]!;
-    const schoolIds: string[] = [];
-    for (const school of SCHOOLS) {
-      const row = await client.query<{ id: string }>(
-        `INSERT INTO school (id, code, name_th, name_en, area_id, province_code) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (code) DO UPDATE SET name_th = EXCLUDED.name_th RETURNING id`,
-        [uuidv7(), school.code, school.nameTh, school.nameEn, areaId, province],
-      );
-      schoolIds.push(row.rows[0]!.id);
-    }
-    const partner = await client.query<{ id: string }>(
-      `INSERT INTO partner (id, code, name_th, name_en, description_th) VALUES ($1, $2, $3, $4, 'ภาคีเครือข่ายสำหรับทดลองใช้งาน')
-       ON CONFLICT (code) DO UPDATE SET name_th = EXCLUDED.name_th RETURNING id`,
-      [uuidv7(), PARTNER.code, PARTNER.nameTh, PARTNER.nameEn],
-    );
-    const partnerId = partner.rows[0]!.id;
-    const passwordHash = await hashPassword(password);
-    let created = 0;
-    for (const account of ACCOUNTS) {
-      const inserted = await client.query<{ id: string }>(
-        `INSERT INTO member (id, email, password_hash, display_name, member_kind, school_id, terms_version, privacy_version, consented_at)
-         VALUES ($1, $2, $3, $4, $5, $6, 'demo', 'demo', now()) ON CONFLICT ((lower(email))) DO NOTHING RETURNING id`,
-        [
-          uuidv7(),
-          account.email,
-          passwordHash,
-          account.displayName,
-          account.memberKind,
-          account.school === null ? null : schoolIds[account.school],
-        ],
-      );
-      if (inserted.rows.length === 0) continue;
-      created++;
-      if (account.grant) {
-        const scopeId =
-          account.grant.scope === 'partner' ? partnerId : account.grant.scope === 'area' ? areaId : null;
-        await client.query(
-          `INSERT INTO role_grant (id, member_id, role, scope_type, scope_id, reason) VALUES ($1, $2, $3, $4, $5, 'demo data')`,
-          [uuidv7(), inserted.rows[0]!.id, account.grant.role, account.grant.scope, scopeId],
-        );
-      }
-    }
-    await client.query('COMMIT');
-    log(
-      created
-        ? `demo data: ${created} account(s), 2 schools in สพป.กระบี่ and a partner`
-        : 'demo data: already there',
-    );
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    await client.end();
+    const state = JSON.parse(readFileSync(QUICKSTART_STATE, 'utf8')) as QuickstartState;
+    process.kill(state.pid, 0);
+    return state;
+  } catch {
+    return null;
   }
-  return { password, accounts: ACCOUNTS.map((account) => ({ email: account.email, role: account.label })) };
+}
+
+/** Boots the API (on a loopback port of its own) and the worker in this process, seeds, then closes both. */
+export async function seedWithOwnApp(
+  databaseUrl: string,
+  redisUrl: string,
+  log: (line: string) => void,
+): Promise<DemoSeedResult> {
+  if (process.env.NODE_ENV === 'production') throw new Error('demo data is never seeded in production');
+  const overrides = {
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'error',
+    LOG_FORMAT: 'pretty',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    JWT_SECRET: process.env.JWT_SECRET ?? developmentSecret(),
+    WORKER_METRICS_PORT: '0',
+    OUTBOX_POLL_MS: '50',
+  } as const;
+  let api: NestFastifyApplication | undefined;
+  let worker: INestApplicationContext | undefined;
+  try {
+    api = await NestFactory.create<NestFastifyApplication>(
+      AppModule.forRoot(overrides),
+      createFastifyAdapter(),
+      {
+        bufferLogs: true,
+      },
+    );
+    await setupApp(api);
+    await api.listen(0, '127.0.0.1');
+    const { port } = api.getHttpServer().address() as { port: number };
+    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(overrides), {
+      bufferLogs: true,
+    });
+    await worker.init();
+    log('seeding the demo community through the API (the worker awards the points)…');
+    return await seedDemoCommunity({ baseUrl: `http://127.0.0.1:${port}`, databaseUrl, log });
+  } finally {
+    await worker?.close();
+    await api?.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const log = (line: string) => process.stdout.write(`[seed] ${line}\n`);
+  if (process.env.NODE_ENV === 'production') {
+    process.stderr.write('[seed] demo data is never seeded in production (NODE_ENV=production)\n');
+    process.exit(1);
+  }
+  const quickstart = runningQuickstart();
+  let services: Services | null = null;
+  let databaseUrl: string;
+  let redisUrl: string;
+  if (quickstart) {
+    log('using the servers of the quickstart that is running');
+    ({ databaseUrl, redisUrl } = quickstart);
+  } else {
+    services = await exitOnLocalServerError(() => ensureServices({ purpose: 'dev', log }), '[seed] ');
+    databaseUrl =
+      process.env.DATABASE_URL ?? (await createDatabase(services.databaseUrl, DEVELOPMENT_DATABASE));
+    redisUrl = services.redisUrl;
+    await runMigrations({
+      DATABASE_URL: databaseUrl,
+      DATABASE_POOL_SIZE: 2,
+      DATABASE_CONNECT_TIMEOUT_MS: 5000,
+      DATABASE_STATEMENT_TIMEOUT_MS: 0,
+    });
+  }
+  try {
+    const result = await seedWithOwnApp(databaseUrl, redisUrl, log);
+    log(`demo accounts (password: ${result.password}): ${result.accounts.map((a) => a.email).join(', ')}`);
+  } finally {
+    await services?.stop();
+  }
+  process.exit(0);
 }
 
 if (require.main === module) {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    process.stderr.write('Set DATABASE_URL (quickstart seeds its own database automatically).\n');
-    process.exit(1);
-  }
-  seedDemo(url, (line) => process.stdout.write(`${line}\n`)).catch((error: unknown) => {
-    process.stderr.write(`${String(error)}\n`);
+  main().catch((error: unknown) => {
+    process.stderr.write(`[seed] ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   });
 }
