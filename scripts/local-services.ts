@@ -300,9 +300,9 @@ export async function startEmbeddedPostgres(options: PostgresOptions): Promise<L
   const recent: string[] = [];
   const onOutput = (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n').filter(Boolean)) {
+      // The server's own lines are kept for the message if it fails to start; nobody needs them otherwise.
       recent.push(line);
       if (recent.length > 20) recent.shift();
-      log(line.trim());
     }
   };
   child.stdout?.on('data', onOutput);

@@ -47,7 +47,7 @@ export function createRootLogger(config: Pick<AppConfig, 'LOG_LEVEL' | 'LOG_FORM
       translateTime: 'SYS:HH:MM:ss',
       ignore: 'pid,hostname,context,reqId,req,res,responseTime,memberId',
       messageFormat: '{if context}[{context}] {end}{msg}',
-      singleLine: false,
+      singleLine: true,
     }),
   );
 }
@@ -83,10 +83,20 @@ export function bindRequestLogger(request: IncomingMessage & { log?: Pino }, nex
   else next();
 }
 
+/** Nest's start-up chatter (a line per module and per route): kept out of the short development lines. */
+const QUIET_IN_PRETTY = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
+
 /** Nest's LoggerService on pino: `app.useLogger(app.get(Logger))`. */
 @Injectable()
 export class Logger implements LoggerService {
-  constructor(@Inject(ROOT_LOGGER) private readonly root: Pino) {}
+  private readonly quiet: ReadonlySet<string>;
+
+  constructor(
+    @Inject(ROOT_LOGGER) private readonly root: Pino,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.quiet = config.LOG_FORMAT === 'pretty' ? QUIET_IN_PRETTY : new Set();
+  }
 
   log(message: unknown, ...rest: unknown[]): void {
     this.write('info', message, rest);
@@ -112,6 +122,7 @@ export class Logger implements LoggerService {
     const target = requestScope.getStore() ?? this.root;
     const args = [...rest];
     const context = args.length > 0 && typeof args[args.length - 1] === 'string' ? args.pop() : undefined;
+    if (level === 'info' && typeof context === 'string' && this.quiet.has(context)) return;
     const fields: Record<string, unknown> = context ? { context } : {};
     if (message instanceof Error) {
       target[level]({ ...fields, err: message }, message.message);
