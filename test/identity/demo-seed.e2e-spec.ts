@@ -243,6 +243,20 @@ describe('Demo community (quickstart and npm run seed:demo)', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('refuses to run in production, before it writes anything', async () => {
+    const members = await count(`SELECT count(*) AS n FROM member`);
+    const environmentBefore = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await expect(
+        seedDemoCommunity({ baseUrl: api.url, databaseUrl: environment.databaseUrl }),
+      ).rejects.toThrow(/never seeded in production/);
+    } finally {
+      process.env.NODE_ENV = environmentBefore;
+    }
+    expect(await count(`SELECT count(*) AS n FROM member`)).toBe(members);
+  });
+
   it('lets the demo teacher redeem a perk', async () => {
     const teacher = await signIn('teacher@demo.local');
     const catalogue = (await request(api.url).get('/api/v1/perks?sort=cost').set(teacher).expect(200)).body

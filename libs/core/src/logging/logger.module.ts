@@ -33,17 +33,21 @@ export function requestIdFor(raw: IncomingMessage): string {
  * `json`: one JSON line per event (production, log collectors). `pretty`: short human lines for a terminal —
  * time, level, method, URL, status and duration for requests; errors with their stack.
  */
-export function createRootLogger(config: Pick<AppConfig, 'LOG_LEVEL' | 'LOG_FORMAT'>): Pino {
+export function createRootLogger(
+  config: Pick<AppConfig, 'LOG_LEVEL' | 'LOG_FORMAT'>,
+  destination?: NodeJS.WritableStream,
+): Pino {
   const options = {
     level: config.LOG_LEVEL,
     redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
   };
-  if (config.LOG_FORMAT !== 'pretty') return pino(options);
+  if (config.LOG_FORMAT !== 'pretty') return destination ? pino(options, destination) : pino(options);
   return pino(
     options,
     pretty({
       sync: true,
-      colorize: Boolean(process.stdout.isTTY),
+      ...(destination ? { destination } : {}),
+      colorize: !destination && Boolean(process.stdout.isTTY),
       translateTime: 'SYS:HH:MM:ss',
       ignore: 'pid,hostname,context,reqId,req,res,responseTime,memberId',
       messageFormat: '{if context}[{context}] {end}{msg}',
