@@ -12,7 +12,13 @@ import {
   withDatabase,
 } from '../../scripts/local-services';
 
-export const TEMPLATE_DATABASE = 'lc_test_template';
+/**
+ * `LC_TEST_NAMESPACE` (optional, [a-z0-9]): several jest runs may then share one server (DATABASE_URL) without
+ * touching each other's databases: each names its template and suite databases with its namespace.
+ */
+const NAMESPACE = (process.env.LC_TEST_NAMESPACE ?? '').replace(/[^a-z0-9]/g, '');
+export const TEMPLATE_DATABASE = NAMESPACE ? `lc_${NAMESPACE}_template` : 'lc_test_template';
+const SUITE_PREFIX = NAMESPACE ? `lc_${NAMESPACE}_t_` : 'lc_t_';
 
 export default async function globalSetup(): Promise<void> {
   const started = Date.now();
@@ -30,8 +36,8 @@ export default async function globalSetup(): Promise<void> {
   await admin.connect();
   try {
     const leftovers = await admin.query(
-      `SELECT datname FROM pg_database WHERE datname LIKE 'lc\\_t\\_%' OR datname = $1`,
-      [TEMPLATE_DATABASE],
+      `SELECT datname FROM pg_database WHERE starts_with(datname, $2) OR datname = $1`,
+      [TEMPLATE_DATABASE, SUITE_PREFIX],
     );
     for (const row of leftovers.rows as { datname: string }[]) {
       await admin.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
@@ -50,6 +56,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.LC_TEST_SERVER_URL = withDatabase(services.databaseUrl, 'postgres');
   process.env.LC_TEST_ADMIN_URL = services.databaseUrl;
   process.env.LC_TEST_TEMPLATE = TEMPLATE_DATABASE;
+  process.env.LC_TEST_DATABASE_PREFIX = SUITE_PREFIX;
   process.env.LC_TEST_REDIS_URL = services.redisUrl;
   process.stdout.write(
     `[test services] PostgreSQL ${redact(services.databaseUrl)}, Redis ${services.redisUrl}, template ready in ${Date.now() - started} ms\n`,

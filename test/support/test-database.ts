@@ -20,7 +20,7 @@ export async function createTestDatabase(): Promise<{
 }> {
   const adminUrl = required('LC_TEST_ADMIN_URL');
   const template = required('LC_TEST_TEMPLATE');
-  const name = `lc_t_${randomBytes(6).toString('hex')}`;
+  const name = `${process.env.LC_TEST_DATABASE_PREFIX ?? 'lc_t_'}${randomBytes(6).toString('hex')}`;
   await withAdmin(adminUrl, (client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
   return {
     name,

@@ -66,7 +66,17 @@ const configFields = z.object({
   OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(10000).default(500),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1000),
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
-  SWAGGER_ENABLED: booleanFromString.default(true),
+  /** The OpenAPI UI and JSON at /api/docs. Default: on, except in production. */
+  SWAGGER_ENABLED: booleanFromString.optional(),
+  /**
+   * When set, GET /metrics answers only with `Authorization: Bearer <METRICS_TOKEN>`. In production /metrics is
+   * refused unless this is set (scrapers send the token); elsewhere it is open when unset.
+   */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** A request must arrive whole within this many ms (slow bodies are cut off with 408). */
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(120_000),
+  /** An idle connection (no bytes in either direction) is closed after this many ms. */
+  HTTP_IDLE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   /** Trust X-Forwarded-For from this many proxy hops (0: the socket address is the client). */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
@@ -77,6 +87,24 @@ const configFields = z.object({
   LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
   LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).default(100),
   LOGIN_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  /** Failed sign-ins allowed for one account from one IP address in the window (then 429 for that pair only). */
+  LOGIN_MAX_ATTEMPTS_PER_ACCOUNT_IP: z.coerce.number().int().min(1).default(10),
+  /** Past LOGIN_MAX_ATTEMPTS_PER_ACCOUNT failures from all addresses, each further attempt is slowed by this (ms). */
+  LOGIN_SLOWDOWN_MS: z.coerce.number().int().min(0).max(10_000).default(1000),
+  /** Registrations accepted from one IP address per 10 minutes (a workshop of 60 teachers behind one address fits). */
+  REGISTRATION_LIMIT_PER_IP: z.coerce.number().int().min(1).default(100),
+  /**
+   * A new account's actions earn and give points only once its e-mail address is confirmed. Default: required in
+   * production; elsewhere (development, quickstart, tests) addresses are confirmed at registration.
+   */
+  EMAIL_VERIFICATION_REQUIRED: booleanFromString.optional(),
+  /** How long a confirmation link stays valid. */
+  EMAIL_VERIFICATION_HOURS: z.coerce.number().int().min(1).max(720).default(48),
+  /** Comments and ratings one member may post per minute (then 429). */
+  COMMENT_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(6),
+  RATING_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  /** Presenting a rotated refresh token again within this many seconds returns the same new pair (two tabs). */
+  REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   /** Demo accounts' password (quickstart only; demo data is never seeded in production). */
   DEMO_PASSWORD: z.string().min(8).default('learn-to-earn-2026'),
   /** Content reported by this many distinct members is hidden until a moderator reviews it. */
@@ -90,6 +118,10 @@ const configFields = z.object({
     .min(1)
     .max(2 ** 31 - 1)
     .default(25 * 1024 * 1024),
+  /** An upload must arrive whole within this many ms; an unfinished one is dropped and its file deleted. */
+  UPLOAD_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(120_000),
+  /** Images declaring more pixels than this are refused before they are decoded (default 50 megapixels). */
+  IMAGE_MAX_PIXELS: z.coerce.number().int().min(1).default(50_000_000),
   /** Where attachments are kept: the local disk (STORAGE_DIR) or S3-compatible object storage (S3_*). */
   STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
   /** The local driver's directory; a relative path is taken from the repository root, not the working directory. */
@@ -167,7 +199,13 @@ function repositoryRoot(): string {
   }
 }
 
-export type AppConfig = z.infer<typeof configSchema>;
+/** Settings whose default depends on NODE_ENV are resolved by loadConfig, so they are never undefined here. */
+type Resolved = 'LOG_FORMAT' | 'SWAGGER_ENABLED' | 'EMAIL_VERIFICATION_REQUIRED';
+export type AppConfig = Omit<z.infer<typeof configSchema>, Resolved> & {
+  LOG_FORMAT: 'json' | 'pretty';
+  SWAGGER_ENABLED: boolean;
+  EMAIL_VERIFICATION_REQUIRED: boolean;
+};
 
 export class ConfigValidationError extends Error {
   constructor(readonly problems: { variable: string; message: string }[]) {
