@@ -232,8 +232,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const config = result.data;
+  const production = config.NODE_ENV === 'production';
   return {
     ...config,
     LOG_FORMAT: config.LOG_FORMAT ?? (config.NODE_ENV === 'development' ? 'pretty' : 'json'),
+    SWAGGER_ENABLED: config.SWAGGER_ENABLED ?? !production,
+    EMAIL_VERIFICATION_REQUIRED: config.EMAIL_VERIFICATION_REQUIRED ?? production,
   };
 }
