@@ -198,7 +198,7 @@ describe('Ledger tamper evidence: hash chain, signed blocks, proofs, verificatio
         await owner.query(`SELECT id, amount::text FROM ledger_transfer WHERE seq = $1`, [seq])
       ).rows;
       const proof: LedgerProof = (
-        await request(api.url).get(`/api/v1/ledger/transfers/${id}/proof`).expect(200)
+        await request(api.url).get(`/api/v1/ledger/transfers/${id}/proof`).set(admin.auth).expect(200)
       ).body;
       expect(proof.transfer.seq).toBe(seq);
       expect(JSON.parse(proof.transfer.canonicalJson)).toMatchObject({ id, amount, seq: String(seq) });
@@ -475,7 +475,9 @@ describe('Ledger tamper evidence: hash chain, signed blocks, proofs, verificatio
     expect(response.body.code).toBe('LEDGER_TRANSFER_NOT_SEALED');
     expect(await verifyApi()).toMatchObject({ ok: true, unchained: 0 }); // chained, unsealed: fine
     await hasher.catchUp({ flush: true });
-    const proof = (await request(api.url).get(`/api/v1/ledger/transfers/${id}/proof`).expect(200)).body;
+    const proof = (
+      await request(api.url).get(`/api/v1/ledger/transfers/${id}/proof`).set(admin.auth).expect(200)
+    ).body;
     expect(verifyProof(proof, { publicKey: parseSigningKey(SEED).publicKey }).ok).toBe(true);
     expect((await reconcileLedger(dataSource)).ok).toBe(true);
   });
@@ -504,7 +506,9 @@ describe('Ledger tamper evidence: hash chain, signed blocks, proofs, verificatio
     expect(JSON.parse(json)).toMatchObject({ reasonTh: hostile, holdExpiresAt: '2030-02-02T21:05:06.789Z' });
     await hasher.catchUp({ flush: true });
     const [{ id }] = (await owner.query(`SELECT id FROM ledger_transfer WHERE seq = $1`, [seq])).rows;
-    const proof = (await request(api.url).get(`/api/v1/ledger/transfers/${id}/proof`).expect(200)).body;
+    const proof = (
+      await request(api.url).get(`/api/v1/ledger/transfers/${id}/proof`).set(admin.auth).expect(200)
+    ).body;
     expect(proof.transfer.canonicalJson).toBe(json);
     expect(verifyProof(proof).ok).toBe(true);
     expect(await verifyApi()).toMatchObject({ ok: true });

@@ -151,6 +151,39 @@ describe('Marketplace: perks and redemptions', () => {
     expect(missing.body.code).toBe('IDEMPOTENCY_KEY_REQUIRED');
   });
 
+  it('answers an Idempotency-Key longer than 200 characters with 400 IDEMPOTENCY_KEY_TOO_LONG, taking nothing; 200 still works', async () => {
+    const [member] = await given.members(1);
+    await fund(member!.id, 300);
+    const perkId = await livePerk({ title: 'คูปองกุญแจยาว', cost: 100, stock: 5 });
+    for (const length of [1_000, 201]) {
+      const tooLong = await redeem(member!, perkId, 'k'.repeat(length)).expect(400);
+      expect(tooLong.body.code).toBe('IDEMPOTENCY_KEY_TOO_LONG');
+      expect(tooLong.body.title).toBe('Idempotency-Key ยาวเกิน 200 ตัวอักษร');
+    }
+    const english = await redeem(member!, perkId, 'k'.repeat(1_000)).set('accept-language', 'en').expect(400);
+    expect(english.body).toMatchObject({
+      code: 'IDEMPOTENCY_KEY_TOO_LONG',
+      title: 'The Idempotency-Key header is longer than 200 characters',
+    });
+    expect(await wallet(member!)).toMatchObject({ balance: 300, pending: 0 });
+    const [perk] = await dataSource.query(`SELECT stock_left FROM perk WHERE id = $1`, [perkId]);
+    expect(perk.stock_left).toBe(5);
+    const [{ count }] = await dataSource.query(
+      `SELECT count(*)::int AS count FROM redemption WHERE member_id = $1`,
+      [member!.id],
+    );
+    expect(count).toBe(0);
+
+    // 200 characters is the longest the database takes: redeemed once, answered again with the same key.
+    const key = `${randomUUID()}-`.padEnd(200, 'k');
+    const first = await redeem(member!, perkId, key).expect(201);
+    const again = await redeem(member!, perkId, key).expect(201);
+    expect(again.body.id).toBe(first.body.id);
+    expect(await wallet(member!)).toMatchObject({ balance: 200, pending: 0 });
+    const [after] = await dataSource.query(`SELECT stock_left FROM perk WHERE id = $1`, [perkId]);
+    expect(after.stock_left).toBe(4);
+  });
+
   it("issues codes from a partner's pool, and the partner verifies each once", async () => {
     const [a, b, c] = await given.members(3);
     await Promise.all([a, b, c].map((m) => fund(m!.id, 100)));

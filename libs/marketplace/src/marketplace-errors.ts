@@ -30,6 +30,11 @@ export const MarketplaceErrors = defineErrors({
     th: 'ต้องระบุ Idempotency-Key',
     en: 'The Idempotency-Key header is required',
   },
+  IDEMPOTENCY_KEY_TOO_LONG: {
+    status: 400,
+    th: 'Idempotency-Key ยาวเกิน 200 ตัวอักษร',
+    en: 'The Idempotency-Key header is longer than 200 characters',
+  },
   IDEMPOTENCY_KEY_REUSED: {
     status: 422,
     th: 'Idempotency-Key นี้ถูกใช้กับคำขออื่นแล้ว',

@@ -48,6 +48,9 @@ const SELECT_REDEMPTION = `
          r.updated_at AS "updatedAt", p.title_th AS "perkTitle"
   FROM redemption r JOIN perk p ON p.id = r.perk_id`;
 
+/** The longest Idempotency-Key a redemption takes: redemption.idempotency_key is CHECKed to 1…200 characters. */
+export const IDEMPOTENCY_KEY_MAX_LENGTH = 200;
+
 // Texts of the transfers that settle a redemption. The batch function (marketplace_redeem) writes the hold's and
 // the voucher post's with the same words.
 const REASONS = {
@@ -78,8 +81,10 @@ export class RedemptionsService {
     idempotencyKey: string | undefined,
     body: Record<string, unknown>,
   ): Promise<RedemptionAnswer> {
-    if (!idempotencyKey || idempotencyKey.length > 200)
-      throw new DomainError(MarketplaceErrors.IDEMPOTENCY_KEY_REQUIRED);
+    if (!idempotencyKey) throw new DomainError(MarketplaceErrors.IDEMPOTENCY_KEY_REQUIRED);
+    // The bound of redemption.idempotency_key (a CHECK in the database).
+    if (idempotencyKey.length > IDEMPOTENCY_KEY_MAX_LENGTH)
+      throw new DomainError(MarketplaceErrors.IDEMPOTENCY_KEY_TOO_LONG);
     const requestHash = createHash('sha256').update(JSON.stringify({ perkId, body })).digest('hex');
     const outcome = await this.batcher
       .redeem({

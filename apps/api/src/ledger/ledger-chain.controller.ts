@@ -1,7 +1,8 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor } from '@lc/identity';
 import { LedgerChainService } from '@lc/ledger';
-import { Public, Roles } from '../auth/access.decorators';
+import { CurrentActor, Public, Roles } from '../auth/access.decorators';
 
 @ApiTags('ledger')
 @Controller()
@@ -29,10 +30,13 @@ export class LedgerChainController {
     description:
       'Check it with verifyProof (libs/ledger/src/chain/proof.ts) or by hand: SHA-256(prevHash ‖ canonicalJson) = hash, ' +
       'the Merkle path leads from hash to block.merkleRoot, block.signature verifies with the published key. ' +
+      'Only the member whose wallet the transfer touches and OBEC admins get the transfer itself (format lc-ledger-proof/1); ' +
+      'anyone else gets format lc-ledger-proof-redacted/1: the chain hash, its Merkle path and the signed block, ' +
+      'without canonicalJson and prevHash. ' +
       '404 LEDGER_TRANSFER_NOT_SEALED while the transfer waits for its block (seconds).',
   })
-  proof(@Param('id', ParseUUIDPipe) id: string) {
-    return this.chain.proof(id);
+  proof(@CurrentActor() actor: Actor | undefined, @Param('id', ParseUUIDPipe) id: string) {
+    return this.chain.proof(id, actor);
   }
 
   @Roles('obec_admin')

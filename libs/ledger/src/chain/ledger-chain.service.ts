@@ -1,11 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig, DomainError } from '@lc/core';
+import { Actor, isObecAdmin } from '@lc/identity';
 import { TRANSFER_JSON_SQL } from './canonical';
 import { blockMessage, merklePath, publicKeyPem, ZERO_HASH } from './chain-crypto';
 import { LedgerChainErrors } from './ledger-chain-errors';
 import { queryRows, withPgClient } from './pg-client';
-import { LedgerProof, PROOF_FORMAT, SignedBlock } from './proof';
+import { LedgerProof, PROOF_FORMAT, REDACTED_PROOF_FORMAT, RedactedLedgerProof, SignedBlock } from './proof';
 import { parseSigningKey } from './signing-key';
 import { ChainVerification, verifyChain } from './verify-chain';
 
@@ -84,25 +85,30 @@ export class LedgerChainService {
     };
   }
 
-  async proof(transferId: string): Promise<LedgerProof> {
+  /**
+   * The inclusion proof of one transfer. The member whose wallet it touches and OBEC admins get the transfer
+   * itself (canonical JSON); anyone else gets the redacted proof: the chain hash, its Merkle path and the signed
+   * block, enough to check inclusion but nothing of who moved how many points.
+   */
+  async proof(transferId: string, actor?: Actor): Promise<LedgerProof | RedactedLedgerProof> {
     return withPgClient(this.dataSource, async (client) => {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       try {
+        const admin = !!actor && isObecAdmin(actor);
+        // The content is read only for a caller allowed to see it.
         const [row] = await queryRows(
           client,
-          `SELECT t.seq::text, c.block_no::text, encode(c.hash, 'hex'), ${TRANSFER_JSON_SQL}
+          `SELECT t.seq::text, c.block_no::text, encode(c.hash, 'hex'),
+                  CASE WHEN $2::boolean OR EXISTS (SELECT 1 FROM ledger_account a
+                         WHERE a.id IN (t.debit_account_id, t.credit_account_id) AND a.kind = 'member' AND a.owner_id = $3::uuid)
+                       THEN ${TRANSFER_JSON_SQL} END
              FROM ledger_transfer t LEFT JOIN ledger_chain c ON c.seq = t.seq WHERE t.id = $1`,
-          [transferId],
+          [transferId, admin, actor?.memberId ?? null],
         );
         if (!row) throw new DomainError(LedgerChainErrors.LEDGER_TRANSFER_NOT_FOUND);
         const [seqText, blockNo, hash, canonicalJson] = row;
         if (blockNo === null) throw new DomainError(LedgerChainErrors.LEDGER_TRANSFER_NOT_SEALED);
         const seq = Number(seqText);
-        const [previous] = await queryRows(
-          client,
-          `SELECT encode(hash, 'hex') FROM ledger_chain WHERE seq < $1 ORDER BY seq DESC LIMIT 1`,
-          [seq],
-        );
         const [blockRow] = await queryRows(client, `${BLOCK_SQL} WHERE block_no = $1`, [blockNo]);
         if (!blockRow) throw new DomainError(LedgerChainErrors.LEDGER_TRANSFER_NOT_SEALED);
         const leaves = await queryRows(
@@ -111,16 +117,32 @@ export class LedgerChainService {
           [blockNo],
         );
         const leafIndex = leaves.findIndex(([leafSeq]) => Number(leafSeq) === seq);
+        const path = merklePath(
+          leaves.map(([, leaf]) => Buffer.from(leaf!.slice(2), 'hex')),
+          leafIndex,
+        );
+        if (canonicalJson === null || canonicalJson === undefined) {
+          return {
+            format: REDACTED_PROOF_FORMAT,
+            transfer: { id: transferId, seq },
+            hash: hash!,
+            leafIndex,
+            merklePath: path,
+            block: toBlock(blockRow),
+          };
+        }
+        const [previous] = await queryRows(
+          client,
+          `SELECT encode(hash, 'hex') FROM ledger_chain WHERE seq < $1 ORDER BY seq DESC LIMIT 1`,
+          [seq],
+        );
         return {
           format: PROOF_FORMAT,
-          transfer: { id: transferId, seq, canonicalJson: canonicalJson! },
+          transfer: { id: transferId, seq, canonicalJson },
           prevHash: previous?.[0] ?? ZERO_HASH.toString('hex'),
           hash: hash!,
           leafIndex,
-          merklePath: merklePath(
-            leaves.map(([, leaf]) => Buffer.from(leaf!.slice(2), 'hex')),
-            leafIndex,
-          ),
+          merklePath: path,
           block: toBlock(blockRow),
         };
       } finally {

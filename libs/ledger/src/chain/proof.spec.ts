@@ -1,6 +1,6 @@
 import { canonicalTransferJson, TRANSFER_KEYS } from './canonical';
 import { chainHash, merklePath, merkleRoot, signBlock, ZERO_HASH } from './chain-crypto';
-import { LedgerProof, PROOF_FORMAT, verifyProof } from './proof';
+import { LedgerProof, PROOF_FORMAT, REDACTED_PROOF_FORMAT, RedactedLedgerProof, verifyProof } from './proof';
 import { ephemeralSigningKey } from './signing-key';
 
 /** A small signed block of 7 transfers (seq 11…17, 13 missing: a rolled-back insert), built as the hasher does. */
@@ -127,6 +127,45 @@ describe('verifyProof', () => {
     expect(verifyProof(proofOf(0), { publicKey: ephemeralSigningKey().publicKey })).toEqual({
       ok: false,
       reason: 'the block is signed by another key',
+    });
+  });
+
+  describe('redacted (no transfer content)', () => {
+    const redacted = (index: number): RedactedLedgerProof => {
+      const { transfer, hash, leafIndex, merklePath: path, block } = proofOf(index);
+      return {
+        format: REDACTED_PROOF_FORMAT,
+        transfer: { id: transfer.id, seq: transfer.seq },
+        hash,
+        leafIndex,
+        merklePath: path,
+        block,
+      };
+    };
+
+    it('checks the inclusion of every leaf and says the content was not checked', () => {
+      for (let index = 0; index < count; index++) {
+        expect(verifyProof(redacted(index), { publicKey: key.publicKey })).toEqual({
+          ok: true,
+          redacted: true,
+        });
+      }
+    });
+
+    it('rejects another leaf, path, root, range, signature or key', () => {
+      const proof = redacted(count - 1);
+      const bad: [string, RedactedLedgerProof][] = [
+        ['another leaf', { ...proof, hash: redacted(0).hash }],
+        ['malformed leaf', { ...proof, hash: 'xyz' }],
+        ['a dropped step', { ...proof, merklePath: proof.merklePath.slice(1) }],
+        ['the root', { ...proof, block: { ...proof.block, merkleRoot: 'ab'.repeat(32) } }],
+        ['outside the block', { ...proof, transfer: { ...proof.transfer, seq: 99 } }],
+        ['the signature', { ...proof, block: { ...proof.block, signature: '00'.repeat(64) } }],
+      ];
+      for (const [what, tampered] of bad) {
+        expect({ what, ok: verifyProof(tampered).ok }).toEqual({ what, ok: false });
+      }
+      expect(verifyProof(proof, { publicKey: ephemeralSigningKey().publicKey }).ok).toBe(false);
     });
   });
 });

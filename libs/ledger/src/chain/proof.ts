@@ -2,6 +2,8 @@ import { canonicalTransferJson, TRANSFER_KEYS } from './canonical';
 import { BlockHeader, chainHash, MerkleStep, rootFromPath, verifyBlockSignature } from './chain-crypto';
 
 export const PROOF_FORMAT = 'lc-ledger-proof/1';
+/** An inclusion proof without the transfer's content (see RedactedLedgerProof). */
+export const REDACTED_PROOF_FORMAT = 'lc-ledger-proof-redacted/1';
 
 export interface SignedBlock extends BlockHeader {
   /** Ed25519 over blockMessage(header), hex. */
@@ -29,15 +31,43 @@ export interface LedgerProof {
   block: SignedBlock;
 }
 
-export type ProofCheck = { ok: true } | { ok: false; reason: string };
+/**
+ * The inclusion proof shown to everyone but the member whose wallet the transfer touches and OBEC admins: the
+ * transfer's chain hash (the Merkle leaf), its path and the signed block, without the transfer's content (who,
+ * which accounts, amounts, balances, reasons) nor the previous hash. It proves that this chain hash is in a block
+ * the ledger signed; that the hash is the named transfer's takes the full proof, which its member can share.
+ */
+export interface RedactedLedgerProof {
+  format: typeof REDACTED_PROOF_FORMAT;
+  transfer: { id: string; seq: number };
+  /** The transfer's chain hash: the Merkle leaf, hex. */
+  hash: string;
+  leafIndex: number;
+  merklePath: MerkleStep[];
+  block: SignedBlock;
+}
+
+/** `redacted: true`: only the inclusion of the chain hash was checked (a redacted proof has no content). */
+export type ProofCheck = { ok: true; redacted?: true } | { ok: false; reason: string };
 
 const HEX32 = /^[0-9a-f]{64}$/;
 
-/** Pure: checks a proof end to end. `publicKey` (hex), when given, must be the key that signed the block. */
-export function verifyProof(proof: LedgerProof, options: { publicKey?: string } = {}): ProofCheck {
+/**
+ * Pure: checks a proof end to end. `publicKey` (hex), when given, must be the key that signed the block. A
+ * redacted proof is checked from its chain hash on (Merkle path, block range, head, signature).
+ */
+export function verifyProof(
+  proof: LedgerProof | RedactedLedgerProof,
+  options: { publicKey?: string } = {},
+): ProofCheck {
   const fail = (reason: string): ProofCheck => ({ ok: false, reason });
+  if (proof?.format === REDACTED_PROOF_FORMAT) {
+    if (!HEX32.test(proof.hash)) return fail('malformed hash');
+    const included = verifyInclusion(proof, options);
+    return included.ok ? { ok: true, redacted: true } : included;
+  }
   if (proof?.format !== PROOF_FORMAT) return fail('unknown proof format');
-  const { transfer, block } = proof;
+  const { transfer } = proof;
   if (!HEX32.test(proof.prevHash) || !HEX32.test(proof.hash)) return fail('malformed hash');
   let parsed: Record<string, unknown>;
   try {
@@ -57,6 +87,16 @@ export function verifyProof(proof: LedgerProof, options: { publicKey?: string } 
     return fail('the transfer is not the one named');
   if (chainHash(Buffer.from(proof.prevHash, 'hex'), transfer.canonicalJson).toString('hex') !== proof.hash)
     return fail('the chain hash does not match the transfer');
+  return verifyInclusion(proof, options);
+}
+
+/** From a (checked) chain hash to the signed block: range, head, Merkle path, key, signature. */
+function verifyInclusion(
+  proof: Pick<LedgerProof, 'hash' | 'merklePath' | 'block'> & { transfer: { seq: number } },
+  options: { publicKey?: string },
+): ProofCheck {
+  const fail = (reason: string): ProofCheck => ({ ok: false, reason });
+  const { transfer, block } = proof;
   if (transfer.seq < block.firstSeq || transfer.seq > block.lastSeq)
     return fail('the transfer is outside the block');
   if (transfer.seq === block.lastSeq && block.headHash !== proof.hash)
