@@ -4,6 +4,8 @@ import { AttachmentIntake } from './attachments/attachment-intake';
 import { AttachmentsService } from './attachments/attachments.service';
 import { FILE_STORAGE } from './attachments/storage/file-storage';
 import { fileStorageProvider } from './attachments/storage/storage.provider';
+import { ThumbnailWorkers } from './attachments/thumbnail-workers';
+import { FeedbackThrottle } from './feedback/feedback-throttle.service';
 import { FeedbackService } from './feedback/feedback.service';
 import { InnovationsRepository } from './innovations.repository';
 import { InnovationsService } from './innovations.service';
@@ -16,8 +18,10 @@ import { ModerationService } from './moderation/moderation.service';
     InnovationsRepository,
     InnovationsService,
     FeedbackService,
+    FeedbackThrottle,
     ModerationService,
     fileStorageProvider,
+    ThumbnailWorkers,
     AttachmentIntake,
     AttachmentsService,
   ],

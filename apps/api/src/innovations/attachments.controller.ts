@@ -48,16 +48,18 @@ export class AttachmentsController {
   @ApiOperation({
     summary:
       'Attach a PDF, Office document or image (the author; 25 MB by default). The type is read from the ' +
-      'content (415 otherwise); purpose=cover makes an image the cover',
+      'content (415 otherwise); purpose=cover makes an image the cover. An image declaring more than ' +
+      'IMAGE_MAX_PIXELS is refused (422); a body not received whole within UPLOAD_TIMEOUT_MS gets 408',
   })
   async upload(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     // Refused before a byte of the file is read.
     await this.attachments.assertMayAttach(actor, id);
-    const { file, fields } = await this.receive(request);
+    const { file, fields } = await this.receive(request, reply);
     return this.attachments.attach(actor, id, file, fields.purpose);
   }
 
@@ -117,16 +119,18 @@ export class AttachmentsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Param('adoptionId', ParseUUIDPipe) adoptionId: string,
     @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     await this.attachments.assertMayAddEvidence(actor, id, adoptionId);
-    const { file } = await this.receive(request);
+    const { file } = await this.receive(request, reply);
     return this.attachments.attachEvidence(actor, id, adoptionId, file);
   }
 
-  private receive(request: FastifyRequest) {
+  private receive(request: FastifyRequest, reply: FastifyReply) {
     return receiveUpload(
       request,
-      this.intake.maxBytes,
+      reply,
+      { maxBytes: this.intake.maxBytes, timeoutMs: this.intake.timeoutMs },
       (stream, fileName) => this.intake.receive(stream, fileName),
       (file) => this.intake.discard(file),
     );

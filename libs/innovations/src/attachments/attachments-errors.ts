@@ -32,6 +32,16 @@ export const AttachmentErrors = defineErrors({
     th: 'ภาพปกต้องเป็นไฟล์รูปภาพ',
     en: 'A cover must be an image',
   },
+  ATTACHMENT_IMAGE_TOO_LARGE: {
+    status: 422,
+    th: 'รูปภาพมีจำนวนพิกเซล (กว้าง × สูง) มากเกินกำหนด กรุณาย่อขนาดรูปก่อนแนบ',
+    en: 'The image has more pixels (width × height) than allowed; scale it down before attaching it',
+  },
+  ATTACHMENT_UPLOAD_TIMEOUT: {
+    status: 408,
+    th: 'การอัปโหลดไฟล์ใช้เวลานานเกินกำหนด กรุณาลองใหม่อีกครั้ง',
+    en: 'The upload took too long to arrive; please try again',
+  },
   ATTACHMENT_NOT_FOUND: { status: 404, th: 'ไม่พบไฟล์แนบ', en: 'Attachment not found' },
   ADOPTION_NOT_FOUND: { status: 404, th: 'ไม่พบรายงานการนำไปใช้', en: 'Adoption report not found' },
   ADOPTION_NOT_REPORTER: {

@@ -4,6 +4,8 @@ export * from './attachment-intake';
 export * from './content-sniffer';
 export * from './file-name';
 export * from './thumbnail';
+export * from './thumbnail-workers';
+export * from './image-dimensions';
 export * from './storage/file-storage';
 export * from './storage/local-disk-storage';
 export * from './storage/s3-storage';

@@ -5,8 +5,8 @@ export const THUMBNAIL_WIDTH = 320;
 /** Very tall images are cut down to this height instead. */
 export const THUMBNAIL_MAX_HEIGHT = 1280;
 /**
- * Larger images get no thumbnail: decoding is synchronous pure JS (about 1.4 s for 12 MP), and would hold the
- * server too long and use too much memory.
+ * Larger images get no thumbnail: decoding is synchronous pure JS (about 1.4 s for 12 MP), and would hold a
+ * thumbnail thread (ThumbnailWorkers; never the event loop) too long and use too much memory.
  */
 export const THUMBNAIL_MAX_PIXELS = 16_000_000;
 
