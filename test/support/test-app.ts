@@ -5,7 +5,7 @@ import { ModuleMetadata, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import type { AppConfig } from '@lc/core';
+import { loadConfig, type AppConfig } from '@lc/core';
 import { AppModule } from '../../apps/api/src/app.module';
 import { createFastifyAdapter, setupApp } from '../../apps/api/src/setup-app';
 import { createTestDatabase, testRedisUrl, uniqueQueuePrefix } from './test-database';
@@ -61,7 +61,8 @@ export async function startTestApp(
     imports: [AppModule.forRoot({ ...environment.overrides, ...extra.overrides }), ...(extra.imports ?? [])],
     controllers: extra.controllers ?? [],
   }).compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(), {
+  const settings = loadConfig({ ...process.env, ...environment.overrides, ...extra.overrides });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(settings), {
     bufferLogs: true,
   });
   await setupApp(app);

@@ -3,12 +3,12 @@ import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ConfigValidationError, loadConfig } from '@lc/core';
 import { AppModule } from './app.module';
-import { createFastifyAdapter, setupApp } from './setup-app';
+import { AdapterSettings, createFastifyAdapter, setupApp } from './setup-app';
 
 async function bootstrap(): Promise<void> {
-  let trustProxyHops: number;
+  let settings: AdapterSettings;
   try {
-    trustProxyHops = loadConfig().TRUST_PROXY_HOPS;
+    settings = loadConfig();
   } catch (error) {
     if (error instanceof ConfigValidationError) {
       process.stderr.write(`${error.message}\n`);
@@ -18,7 +18,7 @@ async function bootstrap(): Promise<void> {
   }
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(),
-    createFastifyAdapter(trustProxyHops),
+    createFastifyAdapter(settings),
     {
       bufferLogs: true,
     },

@@ -7,7 +7,13 @@ import multipart from '@fastify/multipart';
 import {
   APP_CONFIG,
   AppConfig,
+  assertCleanValue,
   bindRequestLogger,
+  CoreErrors,
+  DomainError,
+  hasForbiddenCharacters,
+  InputErrors,
+  parseJsonBody,
   createHttpLogger,
   createValidationPipe,
   Logger,
@@ -17,15 +23,38 @@ import {
   requestIdFor,
 } from '@lc/core';
 
+import * as communityDtos from './community/community.dto';
+import { documentValidationLimits, DtoClass } from './common/openapi-limits';
+import * as identityDtos from './identity/identity.dto';
+import * as innovationsDtos from './innovations/innovations.dto';
+import * as ledgerDtos from './ledger/ledger.dto';
+import * as marketplaceDtos from './marketplace/marketplace.dto';
 import { RealtimeIoAdapter } from './realtime/realtime-io.adapter';
 
 export const API_PREFIX = 'api/v1';
 
-/** `trustProxyHops`: how many proxies' X-Forwarded-For to believe (0: the socket's address is the client). */
-export function createFastifyAdapter(trustProxyHops = 0): FastifyAdapter {
-  // Fastify takes a hop count as a number at run time; its types only list the other forms.
-  const trustProxy = trustProxyHops as unknown as boolean;
-  return new FastifyAdapter({ trustProxy, bodyLimit: 1024 * 1024, genReqId: requestIdFor });
+export type AdapterSettings = Partial<
+  Pick<AppConfig, 'TRUST_PROXY_HOPS' | 'HTTP_REQUEST_TIMEOUT_MS' | 'HTTP_IDLE_TIMEOUT_MS'>
+>;
+
+/**
+ * The HTTP server: `TRUST_PROXY_HOPS`, how many proxies' X-Forwarded-For to believe (0: the socket's address is the
+ * client); a request must arrive whole within `HTTP_REQUEST_TIMEOUT_MS` and an idle connection is closed after
+ * `HTTP_IDLE_TIMEOUT_MS`, so slow or silent clients cannot hold sockets open.
+ */
+export function createFastifyAdapter(settings: AdapterSettings = {}): FastifyAdapter {
+  // A function, not the bare hop count: Fastify ≥ 5.12 trusts no one when given a number (it fails closed), which
+  // would make every client behind the load balancer share its address in the per-IP limits.
+  const hops = settings.TRUST_PROXY_HOPS ?? 0;
+  const trustProxy = hops > 0 ? (_address: string, hop: number) => hop < hops : false;
+  return new FastifyAdapter({
+    trustProxy,
+    bodyLimit: 1024 * 1024,
+    genReqId: requestIdFor,
+    requestTimeout: settings.HTTP_REQUEST_TIMEOUT_MS ?? 120_000,
+    connectionTimeout: settings.HTTP_IDLE_TIMEOUT_MS ?? 30_000,
+    keepAliveTimeout: Math.min(5_000, settings.HTTP_IDLE_TIMEOUT_MS ?? 5_000),
+  });
 }
 
 /** Everything main.ts and the tests both need, so tests speak to the same app people use. */
@@ -40,6 +69,33 @@ export async function setupApp(app: NestFastifyApplication): Promise<AppConfig> 
   app.useWebSocketAdapter(new RealtimeIoAdapter(app, config));
 
   const fastify = app.getHttpAdapter().getInstance();
+  // JSON bodies: nesting, characters and shape checked at the edge (input-guard.ts), before any transformer.
+  app.useBodyParser('application/json', { bodyLimit: 1024 * 1024 }, (_request, body, done) => {
+    try {
+      done(null, parseJsonBody(body.toString('utf8')));
+    } catch (error) {
+      done(
+        error instanceof SyntaxError ? new DomainError(CoreErrors.MALFORMED_JSON) : (error as Error),
+        undefined,
+      );
+    }
+  });
+  // A body must arrive whole within HTTP_REQUEST_TIMEOUT_MS: Node checks its own request timeout only every 30 s,
+  // so a client trickling a byte at a time is cut off here (uploads have their own deadline, UPLOAD_TIMEOUT_MS).
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    const timer = setTimeout(() => request.raw.socket?.destroy(), config.HTTP_REQUEST_TIMEOUT_MS);
+    timer.unref();
+    (request as unknown as { bodyDeadline?: NodeJS.Timeout }).bodyDeadline = timer;
+    done();
+  });
+  const bodyArrived = (request: { bodyDeadline?: NodeJS.Timeout }) => clearTimeout(request.bodyDeadline);
+  fastify.addHook('preValidation', async (request) => bodyArrived(request as never));
+  fastify.addHook('onResponse', async (request) => bodyArrived(request as never));
+  // Query strings and path parameters too: PostgreSQL refuses U+0000 wherever it comes from.
+  fastify.addHook('preValidation', async (request) => {
+    assertCleanValue(request.query, 'query');
+    assertCleanValue(request.params, 'path');
+  });
   const httpLogger = createHttpLogger(config, app.get(ROOT_LOGGER));
   fastify.addHook('onRequest', (request, reply, done) => {
     httpLogger(request.raw, reply.raw);
@@ -78,10 +134,19 @@ export async function setupApp(app: NestFastifyApplication): Promise<AppConfig> 
   fastify.addContentTypeParser(
     ['text/csv', 'application/csv'],
     { parseAs: 'string', bodyLimit: 20 * 1024 * 1024 },
-    (_request, body, done) => done(null, body),
+    (_request, body, done) =>
+      hasForbiddenCharacters(body as string)
+        ? done(
+            new DomainError(InputErrors.INVALID_CHARACTERS, 'The CSV holds a forbidden character'),
+            undefined,
+          )
+        : done(null, body),
   );
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+    // Answers of the API are about someone (or carry tokens): no browser or proxy keeps them.
+    if (request.url.startsWith(`/${API_PREFIX}/`) && !reply.hasHeader('cache-control'))
+      void reply.header('cache-control', 'no-store');
   });
   fastify.addHook('onResponse', async (request, reply) => {
     httpRequestDuration.observe(
@@ -103,6 +168,12 @@ export async function setupApp(app: NestFastifyApplication): Promise<AppConfig> 
         .setVersion('1')
         .addBearerAuth()
         .build(),
+    );
+    documentValidationLimits(
+      document,
+      [communityDtos, identityDtos, innovationsDtos, ledgerDtos, marketplaceDtos].flatMap((module) =>
+        Object.values(module).filter((value): value is DtoClass => typeof value === 'function'),
+      ),
     );
     SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   }

@@ -5,6 +5,7 @@ export * from './errors/domain-error';
 export * from './errors/problem-details.filter';
 export * from './http/language';
 export * from './http/validation';
+export * from './http/input-guard';
 export * from './logging/logger.module';
 export * from './ids';
 export * from './clock';

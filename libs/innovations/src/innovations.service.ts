@@ -15,7 +15,7 @@ import {
 import { ACTIVITY_WEIGHT, addTrendingActivity, competencyProfile, CompetencyLevel } from './scoring';
 import { assertTaxonomy, labelOf } from './taxonomy-rules';
 import { renderMarkdown } from './text/markdown';
-import { parseQuery, searchRaw, searchTokens, snippet } from './text/thai-search';
+import { parseQuery, searchRaw, searchTokensOffThread, snippet } from './text/thai-search';
 
 export interface InnovationInput {
   title?: string;
@@ -75,7 +75,7 @@ export class InnovationsService {
   ) {}
 
   async createDraft(actor: Actor, input: InnovationInput & { title: string }): Promise<InnovationDetail> {
-    const content = this.content(input, null);
+    const content = await this.content(input, null);
     const id = uuidv7();
     await this.dataSource.transaction((manager) =>
       this.innovations.insert(manager, {
@@ -94,7 +94,7 @@ export class InnovationsService {
     await this.dataSource.transaction(async (manager) => {
       const row = await this.authored(manager, actor, id);
       if (row.status === 'removed') throw new DomainError(InnovationErrors.INNOVATION_REMOVED);
-      const content = this.content(input, row);
+      const content = await this.content(input, row);
       const version = row.status === 'draft' ? row.version : row.version + 1;
       await this.innovations.updateContent(manager, id, content, version);
       if (row.status !== 'draft') {
@@ -257,7 +257,7 @@ export class InnovationsService {
     return row;
   }
 
-  private content(input: InnovationInput, current: InnovationRow | null): InnovationContent {
+  private async content(input: InnovationInput, current: InnovationRow | null): Promise<InnovationContent> {
     const merged = {
       title: (input.title ?? current?.title ?? '').trim(),
       summary: input.summary ?? current?.summary ?? '',
@@ -275,7 +275,7 @@ export class InnovationsService {
     return {
       ...merged,
       bodyHtml: renderMarkdown(merged.body),
-      searchTokens: searchTokens(merged),
+      searchTokens: await searchTokensOffThread(merged),
       searchRaw: searchRaw(merged),
     };
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { decodeCursor, DEFAULT_PAGE_SIZE, DomainError, Page, taxonomyCodes, toPage, uuidv7 } from '@lc/core';
 import { Actor, AuditRepository, partnerOf } from '@lc/identity';
-import { searchRaw, searchTokens, parseQuery } from '@lc/innovations';
+import { searchRaw, searchTokensOffThread, parseQuery } from '@lc/innovations';
 import { OutboxService } from '@lc/messaging';
 import { MarketplaceErrors } from './marketplace-errors';
 
@@ -99,6 +99,7 @@ export class PerksService {
     const partnerId = this.partnerOf(actor);
     this.assertCategory(input.category);
     const id = uuidv7();
+    const search = await this.search(input.title, input.description ?? '');
     await this.dataSource.transaction(async (manager) => {
       await manager.query(
         `INSERT INTO perk (id, partner_id, title_th, title_en, description_th, description_en, category, images, cost, stock_total, stock_left,
@@ -123,7 +124,7 @@ export class PerksService {
           input.validUntil ?? null,
           JSON.stringify(input.eligibility ?? {}),
           actor.memberId,
-          ...this.search(input.title, input.description ?? ''),
+          ...search,
         ],
       );
     });
@@ -140,6 +141,7 @@ export class PerksService {
       const taken = perk.stockTotal === null ? 0 : perk.stockTotal - perk.stockLeft!;
       const stockTotal = input.stock === undefined ? perk.stockTotal : input.stock;
       const stockLeft = stockTotal === null ? null : Math.max(0, stockTotal - taken);
+      const search = await this.search(title, description);
       await manager.query(
         `UPDATE perk SET title_th = $2, title_en = $3, description_th = $4, description_en = $5, category = $6, images = $7, cost = $8,
            stock_total = $9, stock_left = $10, per_member_limit = $11, limit_period = $12, fulfilment = $13, fulfilment_hours = $14,
@@ -163,7 +165,7 @@ export class PerksService {
           input.validFrom === undefined ? perk.validFrom : input.validFrom,
           input.validUntil === undefined ? perk.validUntil : input.validUntil,
           JSON.stringify(input.eligibility === undefined ? perk.eligibility : (input.eligibility ?? {})),
-          ...this.search(title, description),
+          ...search,
         ],
       );
     });
@@ -399,8 +401,8 @@ export class PerksService {
       throw new DomainError(MarketplaceErrors.PERK_UNKNOWN_CATEGORY);
   }
 
-  private search(title: string, description: string): [string, string] {
+  private async search(title: string, description: string): Promise<[string, string]> {
     const doc = { title, summary: '', body: description, tags: [] };
-    return [searchTokens(doc), searchRaw(doc)];
+    return [await searchTokensOffThread(doc), searchRaw(doc)];
   }
 }

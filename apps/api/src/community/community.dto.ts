@@ -1,3 +1,4 @@
+import { Optional } from '@lc/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -8,7 +9,6 @@ import {
   IsBoolean,
   IsIn,
   IsObject,
-  IsOptional,
   IsString,
   IsUUID,
   Length,
@@ -20,10 +20,10 @@ import { trim } from '../common/transforms';
 
 export class FeedQuery {
   @ApiPropertyOptional({ enum: FEED_SCOPES, default: 'global' })
-  @IsOptional()
+  @Optional()
   @IsIn(FEED_SCOPES)
   scope?: FeedScope;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) cursor?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(500) cursor?: string;
 }
 
 export class FollowDto {
@@ -44,14 +44,14 @@ export class MarkReadDto {
   @IsUUID('all', { each: true })
   ids?: string[];
   @ApiPropertyOptional({ enum: [true] })
-  @IsOptional()
+  @Optional()
   @Equals(true)
   all?: true;
 }
 
 export class ChannelsDto {
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() inApp?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() email?: boolean;
+  @ApiPropertyOptional() @Optional() @IsBoolean() inApp?: boolean;
+  @ApiPropertyOptional() @Optional() @IsBoolean() email?: boolean;
 }
 
 export class PreferencesDto {
@@ -59,10 +59,10 @@ export class PreferencesDto {
     description: 'Per notification type: {inApp, email}',
     additionalProperties: { $ref: '#/components/schemas/ChannelsDto' },
   })
-  @IsOptional()
+  @Optional()
   @IsObject()
   channels?: Record<string, ChannelsDto>;
-  @ApiPropertyOptional({ enum: ['off', 'daily'] }) @IsOptional() @IsIn(['off', 'daily']) digest?:
+  @ApiPropertyOptional({ enum: ['off', 'daily'] }) @Optional() @IsIn(['off', 'daily']) digest?:
     'off' | 'daily';
 }
 
@@ -70,5 +70,5 @@ export class AnnouncementDto {
   @ApiProperty() @Transform(trim) @IsString() @Length(1, 200) title!: string;
   @ApiProperty() @Transform(trim) @IsString() @Length(1, 5000) body!: string;
   @ApiProperty({ enum: ['national', 'area'] }) @IsIn(['national', 'area']) scope!: 'national' | 'area';
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() areaId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUUID() areaId?: string;
 }

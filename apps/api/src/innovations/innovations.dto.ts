@@ -1,3 +1,8 @@
+import { Optional, Required } from '@lc/core';
+import { IsCompetencyJudgements } from '../common/validators';
+
+/** The longest innovation body accepted: far beyond a real post, small enough to index without stalling. */
+export const INNOVATION_BODY_MAX = 20_000;
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { trim } from '../common/transforms';
 import { Transform, Type } from 'class-transformer';
@@ -7,8 +12,8 @@ import {
   IsDefined,
   IsIn,
   IsInt,
+  IsObject,
   IsISO8601,
-  IsOptional,
   IsString,
   IsUrl,
   IsUUID,
@@ -26,16 +31,16 @@ export class CompetencyClaimDto {
 
 export class ClassroomContextDto {
   @ApiPropertyOptional({ enum: ['small', 'medium', 'large', 'extra_large'] })
-  @IsOptional()
+  @Optional()
   @IsIn(['small', 'medium', 'large', 'extra_large'])
   schoolSize?: string;
 
   @ApiPropertyOptional({ enum: ['urban', 'suburban', 'rural', 'remote'] })
-  @IsOptional()
+  @Optional()
   @IsIn(['urban', 'suburban', 'rural', 'remote'])
   setting?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(200) classSize?: number;
+  @ApiPropertyOptional() @Optional() @IsInt() @Min(1) @Max(200) classSize?: number;
 }
 
 export class LinkDto {
@@ -44,32 +49,36 @@ export class LinkDto {
   @MaxLength(2000)
   url!: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) title?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(200) title?: string;
 }
 
 export class InnovationFieldsDto {
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Length(1, 200) title?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) summary?: string;
-  @ApiPropertyOptional({ description: 'Markdown; rendered and sanitised into bodyHtml' })
-  @IsOptional()
+  @ApiPropertyOptional() @Optional() @Transform(trim) @IsString() @Length(1, 200) title?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(2000) summary?: string;
+  @ApiPropertyOptional({
+    description: 'Markdown; rendered and sanitised into bodyHtml. A long post is about 5,000 characters.',
+  })
+  @Optional()
   @IsString()
-  @MaxLength(100_000)
+  @MaxLength(INNOVATION_BODY_MAX)
   body?: string;
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(10)
   @IsString({ each: true })
+  @MaxLength(20, { each: true })
   learningAreas?: string[];
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(15)
   @IsString({ each: true })
+  @MaxLength(20, { each: true })
   gradeLevels?: string[];
 
   @ApiPropertyOptional({ type: [CompetencyClaimDto] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(12)
   @ValidateNested({ each: true })
@@ -77,14 +86,15 @@ export class InnovationFieldsDto {
   competencies?: CompetencyClaimDto[];
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(10)
   @IsString({ each: true })
+  @MaxLength(20, { each: true })
   techniques?: string[];
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
@@ -92,13 +102,14 @@ export class InnovationFieldsDto {
   tags?: string[];
 
   @ApiPropertyOptional({ type: ClassroomContextDto })
-  @IsOptional()
+  @Optional()
+  @IsObject()
   @ValidateNested()
   @Type(() => ClassroomContextDto)
   context?: ClassroomContextDto;
 
   @ApiPropertyOptional({ type: [LinkDto] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
@@ -106,43 +117,44 @@ export class InnovationFieldsDto {
   links?: LinkDto[];
 
   @ApiPropertyOptional({ enum: ['CC-BY', 'CC-BY-SA', 'CC-BY-NC', 'ARR'] })
-  @IsOptional()
+  @Optional()
   @IsIn(['CC-BY', 'CC-BY-SA', 'CC-BY-NC', 'ARR'])
   license?: string;
 }
 
 export class CreateInnovationDto extends InnovationFieldsDto {
-  @ApiProperty() @Transform(trim) @IsString() @Length(1, 200) declare title: string;
+  // Required: the parent's Optional() must not let a missing title through.
+  @ApiProperty() @Required() @Transform(trim) @IsString() @Length(1, 200) declare title: string;
 }
 
 export class UpdateInnovationDto extends InnovationFieldsDto {}
 
 export class ListInnovationsQuery {
   @ApiPropertyOptional({ description: 'Thai full-text search' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(200)
   q?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20) learningArea?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20) grade?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20) competency?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20) technique?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() areaId?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() schoolId?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(20) learningArea?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(20) grade?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(20) competency?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(20) technique?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUUID() areaId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUUID() schoolId?: string;
   @ApiPropertyOptional({ enum: ['CC-BY', 'CC-BY-SA', 'CC-BY-NC', 'ARR'] })
-  @IsOptional()
+  @Optional()
   @IsIn(['CC-BY', 'CC-BY-SA', 'CC-BY-NC', 'ARR'])
   license?: string;
   @ApiPropertyOptional({ enum: ['newest', 'top', 'adopted', 'trending'] })
-  @IsOptional()
+  @Optional()
   @IsIn(['newest', 'top', 'adopted', 'trending'])
   sort?: 'newest' | 'top' | 'adopted' | 'trending';
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) cursor?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(500) cursor?: string;
 }
 
 export class CommentDto {
   @ApiProperty() @Transform(trim) @IsString() @Length(1, 5000) body!: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() parentId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUUID() parentId?: string;
 }
 
 export class EditCommentDto {
@@ -160,14 +172,21 @@ export class RatingDto {
   @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5) overall!: number;
   @ApiProperty({ type: RatingCriteriaDto })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => RatingCriteriaDto)
   criteria!: RatingCriteriaDto;
   @ApiPropertyOptional({
-    description: 'Judgement per competency of the innovation, 1–5',
+    description: 'Judgement per competency of the innovation, 1–5 (at most 12 competencies)',
     example: { 'CBC-HT': 4 },
+    type: 'object',
+    additionalProperties: { type: 'integer', minimum: 1, maximum: 5 },
+    maxProperties: 12,
   })
-  @IsOptional()
+  @Optional()
+  // The value as sent: never turned into an object by the transformer (a string would become one key per character).
+  @Transform(({ obj }) => (obj as { competencies?: unknown }).competencies)
+  @IsCompetencyJudgements()
   competencies?: Record<string, number>;
 }
 
@@ -175,7 +194,7 @@ export class AdoptionDto {
   @ApiProperty({ example: 'P5' }) @IsString() @MaxLength(10) gradeLevel!: string;
   @ApiProperty() @IsInt() @Min(1) @Max(200) classSize!: number;
   @ApiProperty({ example: '2026-11-20' }) @IsISO8601({ strict: true }) @Length(10, 10) usedOn!: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) notes?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(5000) notes?: string;
 }
 
 export class ReportDto {

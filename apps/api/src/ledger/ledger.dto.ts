@@ -1,3 +1,4 @@
+import { Optional } from '@lc/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { trim } from '../common/transforms';
 import { Transform } from 'class-transformer';
@@ -5,7 +6,6 @@ import {
   IsBoolean,
   IsInt,
   IsISO8601,
-  IsOptional,
   IsString,
   IsUUID,
   Length,
@@ -16,38 +16,41 @@ import {
 } from 'class-validator';
 
 export class UpdateRuleDto {
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(100_000) points?: number;
+  @ApiPropertyOptional() @Optional() @IsInt() @Min(1) @Max(100_000) points?: number;
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
+  @Optional()
   @ValidateIf((_, v) => v !== null)
   @IsInt()
   @Min(1)
+  @Max(1_000_000)
   capDay?: number | null;
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
+  @Optional()
   @ValidateIf((_, v) => v !== null)
   @IsInt()
   @Min(1)
+  @Max(1_000_000)
   capWeek?: number | null;
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
+  @Optional()
   @ValidateIf((_, v) => v !== null)
   @IsInt()
   @Min(1)
+  @Max(1_000_000)
   capMonth?: number | null;
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
+  @Optional()
   @ValidateIf((_, v) => v !== null)
-  @IsISO8601()
+  @IsISO8601({ strict: true })
   activeFrom?: string | null;
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
+  @Optional()
   @ValidateIf((_, v) => v !== null)
-  @IsISO8601()
+  @IsISO8601({ strict: true })
   activeUntil?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() enabled?: boolean;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Length(1, 200) nameTh?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Length(1, 200) nameEn?: string;
+  @ApiPropertyOptional() @Optional() @IsBoolean() enabled?: boolean;
+  @ApiPropertyOptional() @Optional() @Transform(trim) @IsString() @Length(1, 200) nameTh?: string;
+  @ApiPropertyOptional() @Optional() @Transform(trim) @IsString() @Length(1, 200) nameEn?: string;
   @ApiProperty({ description: 'Why the rule changes (audited)' })
   @Transform(trim)
   @IsString()

@@ -1,3 +1,4 @@
+import { Optional, Required } from '@lc/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { trim } from '../common/transforms';
 import { Transform, Type } from 'class-transformer';
@@ -7,8 +8,8 @@ import {
   IsEmail,
   IsIn,
   IsInt,
+  IsObject,
   IsISO8601,
-  IsOptional,
   IsString,
   IsUrl,
   IsUUID,
@@ -23,13 +24,13 @@ import {
 
 export class EligibilityDto {
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(245)
   @IsUUID('all', { each: true })
   areaIds?: string[];
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(10)
   @IsString({ each: true })
@@ -37,85 +38,88 @@ export class EligibilityDto {
 }
 
 export class PerkFieldsDto {
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Length(1, 200) title?: string;
+  @ApiPropertyOptional() @Optional() @Transform(trim) @IsString() @Length(1, 200) title?: string;
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(200)
   titleEn?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10_000) description?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(10_000) description?: string;
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(10_000)
   descriptionEn?: string | null;
   @ApiPropertyOptional({ description: 'A perkCategories code of the taxonomy' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(40)
   category?: string;
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(10)
   @IsUrl({ protocols: ['https'], require_protocol: true }, { each: true })
   images?: string[];
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(1_000_000) cost?: number;
+  @ApiPropertyOptional() @Optional() @IsInt() @Min(1) @Max(1_000_000) cost?: number;
   @ApiPropertyOptional({ nullable: true, description: 'null = unlimited' })
-  @IsOptional()
+  @Optional()
   @ValidateIf((_, v) => v !== null)
   @IsInt()
   @Min(0)
   @Max(10_000_000)
   stock?: number | null;
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
+  @Optional()
   @ValidateIf((_, v) => v !== null)
   @IsInt()
   @Min(1)
   @Max(1000)
   perMemberLimit?: number | null;
   @ApiPropertyOptional({ enum: ['ever', 'day', 'week', 'month'] })
-  @IsOptional()
+  @Optional()
   @IsIn(['ever', 'day', 'week', 'month'])
   limitPeriod?: 'ever' | 'day' | 'week' | 'month';
   @ApiPropertyOptional({ enum: ['pool_code', 'generated_code', 'manual'] })
-  @IsOptional()
+  @Optional()
   @IsIn(['pool_code', 'generated_code', 'manual'])
   fulfilment?: 'pool_code' | 'generated_code' | 'manual';
   @ApiPropertyOptional({
     description: 'Manual fulfilment: hours the partner has before the redemption is voided',
   })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   @Max(24 * 90)
   fulfilmentHours?: number;
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
+  @Optional()
   @ValidateIf((_, v) => v !== null)
-  @IsISO8601()
+  @IsISO8601({ strict: true })
   validFrom?: string | null;
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
+  @Optional()
   @ValidateIf((_, v) => v !== null)
-  @IsISO8601()
+  @IsISO8601({ strict: true })
   validUntil?: string | null;
   @ApiPropertyOptional({ type: EligibilityDto, nullable: true })
-  @IsOptional()
+  @Optional()
   @ValidateIf((_, v) => v !== null)
+  @IsObject()
   @ValidateNested()
   @Type(() => EligibilityDto)
   eligibility?: EligibilityDto | null;
 }
 
+/** Required on each field the parent lets be left out: the parent's Optional() must not let a missing one through. */
 export class CreatePerkDto extends PerkFieldsDto {
-  @ApiProperty() @Transform(trim) @IsString() @Length(1, 200) declare title: string;
-  @ApiProperty() @IsString() @MaxLength(40) declare category: string;
-  @ApiProperty() @IsInt() @Min(1) @Max(1_000_000) declare cost: number;
+  @ApiProperty() @Required() @Transform(trim) @IsString() @Length(1, 200) declare title: string;
+  @ApiProperty() @Required() @IsString() @MaxLength(40) declare category: string;
+  @ApiProperty() @Required() @IsInt() @Min(1) @Max(1_000_000) declare cost: number;
   @ApiProperty({ enum: ['pool_code', 'generated_code', 'manual'] })
+  @Required()
   @IsIn(['pool_code', 'generated_code', 'manual'])
   declare fulfilment: 'pool_code' | 'generated_code' | 'manual';
 }
@@ -123,11 +127,11 @@ export class CreatePerkDto extends PerkFieldsDto {
 export class UpdatePerkDto extends PerkFieldsDto {}
 
 export class CatalogueQuery {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) category?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) q?: string;
-  @ApiPropertyOptional({ enum: ['newest', 'cost'] }) @IsOptional() @IsIn(['newest', 'cost']) sort?:
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(40) category?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(200) q?: string;
+  @ApiPropertyOptional({ enum: ['newest', 'cost'] }) @Optional() @IsIn(['newest', 'cost']) sort?:
     'newest' | 'cost';
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) cursor?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(500) cursor?: string;
 }
 
 export class VoucherCodesDto {
@@ -135,6 +139,7 @@ export class VoucherCodesDto {
   @IsArray()
   @ArrayMaxSize(100_000)
   @IsString({ each: true })
+  @MaxLength(200, { each: true })
   codes!: string[];
 }
 
@@ -148,29 +153,29 @@ export class VerifyVoucherDto {
 
 export class PartnerRedemptionsQuery {
   @ApiPropertyOptional({ enum: ['pending', 'fulfilled', 'rejected', 'cancelled', 'expired'] })
-  @IsOptional()
+  @Optional()
   @IsIn(['pending', 'fulfilled', 'rejected', 'cancelled', 'expired'])
   status?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() perkId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) cursor?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUUID() perkId?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(500) cursor?: string;
 }
 
 export class StatsQuery {
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(366) days?: number;
+  @ApiPropertyOptional() @Optional() @Type(() => Number) @IsInt() @Min(1) @Max(366) days?: number;
 }
 
 export class CreatePartnerDto {
   @ApiProperty({ example: 'tot' }) @Matches(/^[a-z0-9-]{2,40}$/) code!: string;
   @ApiProperty() @Transform(trim) @IsString() @Length(1, 200) nameTh!: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) nameEn?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) descriptionTh?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) descriptionEn?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(200) nameEn?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(5000) descriptionTh?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(5000) descriptionEn?: string;
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsUrl({ protocols: ['https'], require_protocol: true })
   logoUrl?: string;
-  @ApiPropertyOptional() @IsOptional() @IsEmail() contactEmail?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(30) contactPhone?: string;
+  @ApiPropertyOptional() @Optional() @IsEmail() contactEmail?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(30) contactPhone?: string;
 }
 
 export class EndorsementDto {
@@ -179,7 +184,7 @@ export class EndorsementDto {
 
 export class RedeemDto {
   @ApiPropertyOptional({ description: 'A note for the partner (manual fulfilment: size, address…)' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(1000)
   note?: string;

@@ -104,8 +104,9 @@ export function toAreaRow(row: Record<string, string | undefined>, provinces: Pr
   });
   const areaNoText = row.area_no?.trim();
   const areaNo = areaNoText ? Number(areaNoText) : null;
-  if (areaNo !== null && (!Number.isInteger(areaNo) || areaNo < 1))
-    throw new AreaRowError('area_no must be a positive whole number');
+  // Numbered areas of one province run to a few dozen; a number past 999 is a typo, not an area.
+  if (areaNo !== null && (!Number.isInteger(areaNo) || areaNo < 1 || areaNo > 999))
+    throw new AreaRowError('area_no must be a whole number from 1 to 999');
   let code: string;
   if (level === 'secondary') {
     const number = Number(row.code?.trim());

@@ -1,4 +1,11 @@
-import { parseQuery, searchRaw, searchTokens, segmentWords, snippet } from './thai-search';
+import {
+  parseQuery,
+  searchRaw,
+  searchTokens,
+  searchTokensOffThread,
+  segmentWords,
+  snippet,
+} from './thai-search';
 import { renderMarkdown } from './markdown';
 
 describe('Thai search text', () => {
@@ -56,5 +63,28 @@ describe('renderMarkdown', () => {
     );
     expect(html).toContain('<h1>หัวข้อ</h1>');
     expect(html).not.toMatch(/<iframe|href="javascript:|<img src="http:/);
+  });
+});
+
+describe('Thai segmentation off the request thread', () => {
+  it('gives the same words in the worker thread as here, for long documents too', async () => {
+    const long = {
+      title: 'ปลูกผักสวนครัว',
+      summary: 'เรียนรู้จากการทดลอง',
+      tags: ['เกษตร'],
+      body: Array.from({ length: 300 }, (_, i) => `ขั้นตอนที่ ${i} นักเรียนแบ่งกลุ่มทดลองปลูกผักสวนครัว`).join('\n'),
+    };
+    const offThread = await searchTokensOffThread(long);
+    expect(offThread).toBe(searchTokens(long));
+    expect(offThread.split(' ')).toEqual(expect.arrayContaining(['นักเรียน', 'ทดลอง', 'ผัก']));
+  });
+
+  it('segments a long run without any break (the worst case for the dictionary) piece by piece', async () => {
+    const words = (
+      await searchTokensOffThread({ title: 't', summary: '', body: 'ก'.repeat(100_000), tags: [] })
+    )
+      .split(' ')
+      .join('');
+    expect(words.length).toBeGreaterThanOrEqual(100_000);
   });
 });

@@ -1,20 +1,15 @@
+import { segmentWordsHere, segmentWordsOffThread } from './thai-segmenter';
+
 /**
  * Thai is written without spaces between words, so a tsvector over raw text would see whole phrases as one
  * "word". Text is segmented into words with ICU's Thai dictionary (Intl.Segmenter) both when it is written and
  * when it is queried; a trigram index over the unsegmented text catches partial words the segmenter split
- * differently.
+ * differently. Segmentation itself is in thai-segmenter.ts (documents in a worker thread).
  */
-const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
 
+/** Words of a short text (a query), on this thread. Documents go through `searchTokensOffThread`. */
 export function segmentWords(text: string): string[] {
-  const words: string[] = [];
-  for (const part of segmenter.segment(text.normalize('NFC').toLowerCase())) {
-    if (!part.isWordLike) continue;
-    // tsquery syntax characters never belong to a word we index.
-    const word = part.segment.replace(/[&|!():*<>'\\]/g, '').trim();
-    if (word) words.push(word);
-  }
-  return words;
+  return segmentWordsHere(text);
 }
 
 export interface SearchableText {
@@ -24,11 +19,19 @@ export interface SearchableText {
   tags: string[];
 }
 
+function tokenSource(doc: SearchableText): string {
+  return [doc.title, doc.title, doc.summary, doc.tags.join(' '), stripMarkdown(doc.body)].join('\n');
+}
+
 /** Space-separated words for `to_tsvector('simple', …)`: the title counted twice so it weighs more. */
 export function searchTokens(doc: SearchableText): string {
-  return segmentWords(
-    [doc.title, doc.title, doc.summary, doc.tags.join(' '), stripMarkdown(doc.body)].join('\n'),
-  ).join(' ');
+  return segmentWords(tokenSource(doc)).join(' ');
+}
+
+/** The same words, segmented in the worker thread when the document is long (the request's loop stays free). */
+export async function searchTokensOffThread(doc: SearchableText): Promise<string> {
+  const [words] = await segmentWordsOffThread([tokenSource(doc)]);
+  return words!.join(' ');
 }
 
 /** The unsegmented, lower-cased text for trigram matching. */
