@@ -38,6 +38,20 @@ describe('loadConfig', () => {
     expect(config.SWAGGER_ENABLED).toBe(false);
   });
 
+  it('turns the API docs off and e-mail confirmation on in production unless told otherwise', () => {
+    expect(loadConfig({ ...valid, NODE_ENV: 'production' })).toMatchObject({
+      SWAGGER_ENABLED: false,
+      EMAIL_VERIFICATION_REQUIRED: true,
+      LOG_FORMAT: 'json',
+    });
+    expect(loadConfig({ ...valid, NODE_ENV: 'development' })).toMatchObject({
+      SWAGGER_ENABLED: true,
+      EMAIL_VERIFICATION_REQUIRED: false,
+      LOG_FORMAT: 'pretty',
+    });
+    expect(loadConfig({ ...valid, NODE_ENV: 'production', SWAGGER_ENABLED: 'true' }).SWAGGER_ENABLED).toBe(true);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ ...valid, PORT: '' }).PORT).toBe(3000);
   });
