@@ -17,7 +17,12 @@ describe('Feedback: ratings, comments and adoption reports', () => {
   let author: GivenMember;
 
   beforeAll(async () => {
-    environment = await createTestEnvironment({ COMMENT_EDIT_MINUTES: '15' });
+    environment = await createTestEnvironment({
+      COMMENT_EDIT_MINUTES: '15',
+      // One member sends 20 ratings at once to show that one rating per member is kept; the per-minute limit
+      // has its own suite (feedback-limits).
+      RATING_LIMIT_PER_MINUTE: '100',
+    });
     api = await startTestApp(environment);
     given = new Given(api);
     school = await given.school('P81');

@@ -41,6 +41,11 @@ export const InnovationErrors = defineErrors({
     th: 'พ้นระยะเวลาที่แก้ไขความคิดเห็นได้แล้ว',
     en: 'The time to edit this comment has passed',
   },
+  FEEDBACK_TOO_FAST: {
+    status: 429,
+    th: 'คุณแสดงความคิดเห็นหรือให้คะแนนถี่เกินไป กรุณารอสักครู่แล้วลองใหม่',
+    en: 'You are commenting or rating too fast; wait a moment and try again',
+  },
   ADOPTION_ALREADY_REPORTED: {
     status: 409,
     th: 'คุณรายงานการนำไปใช้ในภาคเรียนนี้แล้ว',

@@ -28,7 +28,10 @@ export class FeedbackController {
 
   @Authenticated()
   @Post('comments')
-  @ApiOperation({ summary: 'Comment, or reply to a comment (two levels)' })
+  @ApiOperation({
+    summary:
+      'Comment, or reply to a comment (two levels); at most COMMENT_LIMIT_PER_MINUTE comments and edits a minute (429 FEEDBACK_TOO_FAST)',
+  })
   comment(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CommentDto) {
     return this.feedback.comment(actor, id, body.body, body.parentId);
   }
@@ -45,7 +48,7 @@ export class FeedbackController {
 
   @Authenticated()
   @Patch('comments/:commentId')
-  @ApiOperation({ summary: 'Edit my comment, for a while after posting it' })
+  @ApiOperation({ summary: 'Edit my comment, for a while after posting it; counts toward the comment limit' })
   editComment(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -70,7 +73,8 @@ export class FeedbackController {
   @Authenticated()
   @Put('rating')
   @ApiOperation({
-    summary: 'Rate (one per member; a new rating replaces the old); not on your own innovation',
+    summary:
+      'Rate (one per member; a new rating replaces the old); not on your own innovation; at most RATING_LIMIT_PER_MINUTE a minute (429 FEEDBACK_TOO_FAST)',
   })
   rate(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: RatingDto) {
     return this.feedback.rate(actor, id, body);

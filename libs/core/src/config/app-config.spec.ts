@@ -49,7 +49,9 @@ describe('loadConfig', () => {
       EMAIL_VERIFICATION_REQUIRED: false,
       LOG_FORMAT: 'pretty',
     });
-    expect(loadConfig({ ...valid, NODE_ENV: 'production', SWAGGER_ENABLED: 'true' }).SWAGGER_ENABLED).toBe(true);
+    expect(loadConfig({ ...valid, NODE_ENV: 'production', SWAGGER_ENABLED: 'true' }).SWAGGER_ENABLED).toBe(
+      true,
+    );
   });
 
   it('treats empty variables as unset', () => {

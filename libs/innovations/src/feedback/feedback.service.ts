@@ -8,6 +8,7 @@ import { InnovationErrors } from '../innovations-errors';
 import { InnovationRow } from '../innovations.repository';
 import { InnovationsService } from '../innovations.service';
 import { ACTIVITY_WEIGHT, addTrendingActivity, bayesianScore, schoolTerm } from '../scoring';
+import { FeedbackThrottle } from './feedback-throttle.service';
 
 export interface RatingInput {
   overall: number;
@@ -53,13 +54,21 @@ export class FeedbackService {
     private readonly innovations: InnovationsService,
     private readonly outbox: OutboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly throttle: FeedbackThrottle,
   ) {}
 
   /**
    * One rating per member per innovation: a new one replaces the old. The innovation row is locked while the
-   * aggregates are recomputed from the ratings, so concurrent ratings leave them exact.
+   * aggregates are recomputed from the ratings, so concurrent ratings leave them exact. At most
+   * RATING_LIMIT_PER_MINUTE per member (FeedbackThrottle).
    */
   async rate(actor: Actor, innovationId: string, input: RatingInput) {
+    return this.throttle.limited('rating', actor.memberId, () =>
+      this.writeRating(actor, innovationId, input),
+    );
+  }
+
+  private async writeRating(actor: Actor, innovationId: string, input: RatingInput) {
     return this.dataSource.transaction(async (manager) => {
       const row = await this.published(manager, actor, innovationId);
       if (row.authorId === actor.memberId) throw new DomainError(InnovationErrors.INNOVATION_SELF_RATING);
@@ -146,7 +155,19 @@ export class FeedbackService {
     return rows[0] ?? null;
   }
 
+  /** At most COMMENT_LIMIT_PER_MINUTE comments and edits per member (FeedbackThrottle). */
   async comment(actor: Actor, innovationId: string, body: string, parentId?: string): Promise<CommentView> {
+    return this.throttle.limited('comment', actor.memberId, () =>
+      this.writeComment(actor, innovationId, body, parentId),
+    );
+  }
+
+  private async writeComment(
+    actor: Actor,
+    innovationId: string,
+    body: string,
+    parentId?: string,
+  ): Promise<CommentView> {
     return this.dataSource.transaction(async (manager) => {
       const row = await this.published(manager, actor, innovationId);
       if (parentId) {
@@ -177,6 +198,17 @@ export class FeedbackService {
   }
 
   async editComment(
+    actor: Actor,
+    innovationId: string,
+    commentId: string,
+    body: string,
+  ): Promise<CommentView> {
+    return this.throttle.limited('comment', actor.memberId, () =>
+      this.writeCommentEdit(actor, innovationId, commentId, body),
+    );
+  }
+
+  private async writeCommentEdit(
     actor: Actor,
     innovationId: string,
     commentId: string,
