@@ -63,6 +63,10 @@ export async function seedWithOwnApp(
     JWT_SECRET: process.env.JWT_SECRET ?? developmentSecret(),
     WORKER_METRICS_PORT: '0',
     OUTBOX_POLL_MS: '50',
+    // This API listens on loopback for the seed alone, which posts for 42 members in a burst (up to 10 comments and
+    // 25 ratings by one member in a few seconds): the per-member limits are for people, not for the seed.
+    COMMENT_LIMIT_PER_MINUTE: '1000',
+    RATING_LIMIT_PER_MINUTE: '1000',
   } as const;
   let api: NestFastifyApplication | undefined;
   let worker: INestApplicationContext | undefined;

@@ -85,8 +85,8 @@ async function main(): Promise<void> {
   const pool = new Pool({ connectionString: databaseUrl, max: CONCURRENCY });
   const members = Array.from({ length: MEMBERS }, () => uuidv7());
   await pool.query(
-    `INSERT INTO member (id, email, display_name, member_kind, terms_version, privacy_version, consented_at)
-     SELECT id, 'bench-' || id || '@example.test', 'ครู', 'teacher', 't', 'p', now() FROM unnest($1::uuid[]) AS id`,
+    `INSERT INTO member (id, email, display_name, member_kind, terms_version, privacy_version, consented_at, email_verified_at)
+     SELECT id, 'bench-' || id || '@example.test', 'ครู', 'teacher', 't', 'p', now(), now() FROM unnest($1::uuid[]) AS id`,
     [members],
   );
 

@@ -215,7 +215,22 @@ const ROWS: Row[] = [
         .send({ refreshToken: 'y'.repeat(43) }),
     expect: everyone(401),
   },
+  {
+    route: 'POST /auth/verify-email (unknown token)',
+    call: (w, a) =>
+      http(w)
+        .post('/api/v1/auth/verify-email')
+        .set(a)
+        .send({ token: 'z'.repeat(43) }),
+    expect: everyone(400),
+  },
   { route: 'GET /me', call: (w, a) => http(w).get('/api/v1/me').set(a), expect: signedIn(200) },
+  {
+    // Confirmation is not required in the tests, so every member's address is already confirmed.
+    route: 'POST /me/verify-email (address already confirmed)',
+    call: (w, a) => http(w).post('/api/v1/me/verify-email').set(a),
+    expect: signedIn(409),
+  },
   {
     route: 'PATCH /me',
     call: (w, a) => http(w).patch('/api/v1/me').set(a).send({ bio: 'ทดสอบสิทธิ์' }),
@@ -328,6 +343,57 @@ const ROWS: Row[] = [
       return http(w).post(`/api/v1/admin/members/${target.id}/enable`).set(a).send({ reason: 'matrix test' });
     },
     expect: only(204, ['areaAdminHere', 'obecAdmin']),
+  },
+  {
+    route: 'PATCH /me (another member kind: asked for, not applied)',
+    call: async (w, a) => {
+      const asked = await http(w).patch('/api/v1/me').set(a).send({ memberKind: 'supervisor' });
+      await http(w).delete('/api/v1/me/pending-change').set(a);
+      return asked;
+    },
+    expect: signedIn(202),
+  },
+  {
+    route: 'DELETE /me/pending-change',
+    call: async (w, a) => {
+      await http(w).patch('/api/v1/me').set(a).send({ memberKind: 'supervisor' });
+      return http(w).delete('/api/v1/me/pending-change').set(a);
+    },
+    expect: signedIn(204),
+  },
+  {
+    route: 'GET /admin/profile-changes',
+    call: (w, a) => http(w).get('/api/v1/admin/profile-changes?status=pending').set(a),
+    expect: only(200, ['areaAdminHere', 'areaAdminElsewhere', 'obecAdmin']),
+  },
+  {
+    route: 'POST /admin/profile-changes/:id/approve (a move to the school here)',
+    call: async (w, a) => {
+      const target = await w.given.member();
+      await http(w).patch('/api/v1/me').set(target.auth).send({ schoolId: w.school.id });
+      const [change] = await w.api.dataSource.query(
+        `SELECT id FROM profile_change_request WHERE member_id = $1 AND status = 'pending'`,
+        [target.id],
+      );
+      return http(w).post(`/api/v1/admin/profile-changes/${change.id}/approve`).set(a);
+    },
+    expect: only(200, ['areaAdminHere', 'obecAdmin']),
+  },
+  {
+    route: 'POST /admin/profile-changes/:id/reject (a move to the school here)',
+    call: async (w, a) => {
+      const target = await w.given.member();
+      await http(w).patch('/api/v1/me').set(target.auth).send({ schoolId: w.school.id });
+      const [change] = await w.api.dataSource.query(
+        `SELECT id FROM profile_change_request WHERE member_id = $1 AND status = 'pending'`,
+        [target.id],
+      );
+      return http(w)
+        .post(`/api/v1/admin/profile-changes/${change.id}/reject`)
+        .set(a)
+        .send({ reason: 'matrix test' });
+    },
+    expect: only(200, ['areaAdminHere', 'obecAdmin']),
   },
   { route: 'GET /taxonomy', call: (w, a) => http(w).get('/api/v1/taxonomy').set(a), expect: everyone(200) },
   {
@@ -819,6 +885,8 @@ describe('Access-control matrix', () => {
     environment = await createTestEnvironment({
       LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: '1000',
       LOGIN_MAX_ATTEMPTS_PER_IP: '10000',
+      // The comment rows build a fresh comment by `member` for every caller (about 20 a minute).
+      COMMENT_LIMIT_PER_MINUTE: '1000',
     });
     world.api = await startTestApp(environment);
     world.given = new Given(world.api);

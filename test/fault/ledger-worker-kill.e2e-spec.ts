@@ -54,8 +54,8 @@ describe('Fault: the worker killed again and again while awards flow', () => {
       [POINTS],
     );
     await owner.query(
-      `INSERT INTO member (id, email, display_name, member_kind, terms_version, privacy_version, consented_at)
-       SELECT id, 'fault-' || id || '@example.test', 'ครู', 'teacher', 't', 'p', now() FROM unnest($1::uuid[]) AS id`,
+      `INSERT INTO member (id, email, display_name, member_kind, terms_version, privacy_version, consented_at, email_verified_at)
+       SELECT id, 'fault-' || id || '@example.test', 'ครู', 'teacher', 't', 'p', now(), now() FROM unnest($1::uuid[]) AS id`,
       [authors],
     );
     const ids = Array.from({ length: EVENTS }, () => uuidv7());

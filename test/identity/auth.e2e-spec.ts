@@ -33,7 +33,8 @@ describe('Authentication', () => {
   let school: GivenSchool;
 
   beforeAll(async () => {
-    environment = await createTestEnvironment();
+    // Rotation without the grace window for a second presentation: refresh-grace.e2e-spec.ts covers the window.
+    environment = await createTestEnvironment({ REFRESH_REUSE_GRACE_SECONDS: '0' });
     api = await startTestApp(environment);
     given = new Given(api);
     school = await given.school('P81');

@@ -32,7 +32,13 @@ describe('Demo community (quickstart and npm run seed:demo)', () => {
   };
 
   beforeAll(async () => {
-    environment = await createTestEnvironment({ LEDGER_HASH_INTERVAL_MS: '50', LEDGER_BLOCK_SECONDS: '0.5' });
+    environment = await createTestEnvironment({
+      LEDGER_HASH_INTERVAL_MS: '50',
+      LEDGER_BLOCK_SECONDS: '0.5',
+      // As scripts/seed.ts runs it: the seed posts up to 10 comments and 25 ratings by one member in seconds.
+      COMMENT_LIMIT_PER_MINUTE: '1000',
+      RATING_LIMIT_PER_MINUTE: '1000',
+    });
     api = await startTestApp(environment);
     worker = await startTestWorker(environment);
     first = await seedDemoCommunity({ baseUrl: api.url, databaseUrl: environment.databaseUrl });

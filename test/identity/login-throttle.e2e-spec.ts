@@ -4,7 +4,10 @@ import { ApiProcess, startApiProcess } from '../support/api-process';
 import { Given, GivenMember } from '../support/given';
 import { createTestEnvironment, startTestApp, TestApp, TestEnvironment } from '../support/test-app';
 
-/** Two api processes share the counters in Redis: together they accept no more attempts than the limit. */
+/**
+ * Two api processes share the counters in Redis: together they accept no more attempts than the limit.
+ * Every request here comes from one address, so the limit per account and address is the one that refuses.
+ */
 describe('Login throttling across api replicas', () => {
   const PER_ACCOUNT = 5;
   const PER_IP = 12;
@@ -17,6 +20,7 @@ describe('Login throttling across api replicas', () => {
   beforeAll(async () => {
     environment = await createTestEnvironment({
       LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: String(PER_ACCOUNT),
+      LOGIN_MAX_ATTEMPTS_PER_ACCOUNT_IP: String(PER_ACCOUNT),
       LOGIN_MAX_ATTEMPTS_PER_IP: String(PER_IP),
       LOGIN_THROTTLE_WINDOW_SECONDS: '600',
     });
@@ -46,7 +50,7 @@ describe('Login throttling across api replicas', () => {
       .post('/api/v1/auth/login')
       .send({ email, password });
 
-  it('accepts at most the per-account limit of concurrent attempts, spread over both replicas', async () => {
+  it('accepts at most the per-account-and-address limit of concurrent attempts, spread over both replicas', async () => {
     await clearCounters();
     const responses = await Promise.all(
       Array.from({ length: 40 }, (_, i) => attempt(i, member.email, 'wrong-password')),
@@ -59,7 +63,7 @@ describe('Login throttling across api replicas', () => {
     expect(throttled[0]!.body.code).toBe('AUTH_TOO_MANY_ATTEMPTS');
     expect(Number(throttled[0]!.headers['retry-after'])).toBeGreaterThan(0);
 
-    // The right password does not get through a throttled account either, on any replica.
+    // The right password does not get through from the throttled address either, on any replica.
     for (const replica of replicas) {
       const response = await request(replica.url)
         .post('/api/v1/auth/login')

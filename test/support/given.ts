@@ -75,8 +75,8 @@ export class Given {
     const ids = Array.from({ length: count }, () => uuidv7());
     const sessions = ids.map(() => uuidv7());
     await this.api.dataSource.query(
-      `INSERT INTO member (id, email, display_name, member_kind, school_id, terms_version, privacy_version, consented_at)
-       SELECT id, 'bulk-' || id || '@example.test', 'ครูทดสอบ', 'teacher', $2, 't', 'p', now() FROM unnest($1::uuid[]) AS id`,
+      `INSERT INTO member (id, email, display_name, member_kind, school_id, terms_version, privacy_version, consented_at, email_verified_at)
+       SELECT id, 'bulk-' || id || '@example.test', 'ครูทดสอบ', 'teacher', $2, 't', 'p', now(), now() FROM unnest($1::uuid[]) AS id`,
       [ids, options.schoolId ?? null],
     );
     await this.api.dataSource.query(

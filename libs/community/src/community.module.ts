@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '@lc/identity';
 import { LedgerModule } from '@lc/ledger';
 import { AnnouncementsService } from './announcements.service';
 import { FeedService } from './feed.service';
@@ -18,7 +19,7 @@ export class CommunityModule {}
 
 /** The worker's side: fan-out of events into feeds and inboxes, live pushes, e-mail and the daily digest. */
 @Module({
-  imports: [CommunityModule, LedgerModule],
+  imports: [CommunityModule, LedgerModule, IdentityModule],
   providers: [FeedSubscriber, NotificationsSubscriber, MailService, MailRunner],
   exports: [MailRunner],
 })

@@ -79,3 +79,37 @@ export function digestMail(
       `</ul><p><small>${escape(FOOTER.en)}</small></p></div>`,
   };
 }
+
+/** The link that confirms a member's e-mail address (identity makes the link; this is only its wording). */
+export function emailConfirmationMail(link: {
+  email: string;
+  displayName: string;
+  url: string;
+  validHours: number;
+}): Mail {
+  const th = {
+    intro: 'กรุณายืนยันอีเมลของคุณสำหรับชุมชนนวัตกรรมการเรียนรู้ โดยเปิดลิงก์ด้านล่าง',
+    why: 'เมื่อยืนยันแล้ว การให้คะแนน แสดงความคิดเห็น รายงานการนำไปใช้ และเผยแพร่นวัตกรรมของคุณจึงจะได้รับพอยท์',
+    valid: `ลิงก์นี้ใช้ได้ครั้งเดียว ภายใน ${link.validHours} ชั่วโมง`,
+    ignore: 'หากคุณไม่ได้สมัครสมาชิก ไม่ต้องดำเนินการใด ๆ',
+  };
+  const en = {
+    intro: 'Please confirm your e-mail address for the Learning Community by opening the link below.',
+    why: 'Once it is confirmed, your ratings, comments, adoption reports and published innovations earn points.',
+    valid: `The link works once, within ${link.validHours} hours.`,
+    ignore: 'If you did not sign up, you need not do anything.',
+  };
+  const url = link.url;
+  return {
+    to: link.email,
+    subject: 'ยืนยันอีเมลของคุณ | Confirm your e-mail address',
+    text:
+      `เรียน ${link.displayName}\n\n${th.intro}\n${url}\n\n${th.why}\n${th.valid}\n${th.ignore}\n\n---\n\n` +
+      `Dear ${link.displayName},\n\n${en.intro}\n${url}\n\n${en.why}\n${en.valid}\n${en.ignore}\n`,
+    html:
+      `<div lang="th"><p>เรียน ${escape(link.displayName)}</p><p>${escape(th.intro)}</p>` +
+      `<p><a href="${escape(url)}">ยืนยันอีเมล</a></p><p>${escape(th.why)}</p><p><small>${escape(th.valid)} ${escape(th.ignore)}</small></p></div><hr>` +
+      `<div lang="en"><p>Dear ${escape(link.displayName)},</p><p>${escape(en.intro)}</p>` +
+      `<p><a href="${escape(url)}">Confirm my address</a></p><p>${escape(en.why)}</p><p><small>${escape(en.valid)} ${escape(en.ignore)}</small></p></div>`,
+  };
+}

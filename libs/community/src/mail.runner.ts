@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@lc/core';
+import { EmailVerificationService } from '@lc/identity';
 import { MailService } from './mail.service';
-import { digestMail, notificationMail, PendingMail } from './mail-templates';
+import { digestMail, emailConfirmationMail, notificationMail, PendingMail } from './mail-templates';
 
 const BATCH = 50;
 const MAX_ATTEMPTS = 5;
@@ -10,7 +11,8 @@ const MAX_ATTEMPTS = 5;
 /**
  * In the worker: sends the e-mail notifications wait for (rows marked `pending` by the subscriber, so only after
  * their commit), a batch at a time under row locks (SKIP LOCKED: several workers share the work), and the daily
- * digest, once per member and Bangkok day (the digest_sent key).
+ * digest, once per member and Bangkok day (the digest_sent key); first, the links that confirm members' e-mail
+ * addresses, the same way (rows identity writes, sent after their commit).
  */
 @Injectable()
 export class MailRunner implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -21,6 +23,7 @@ export class MailRunner implements OnApplicationBootstrap, OnApplicationShutdown
   constructor(
     private readonly dataSource: DataSource,
     private readonly mail: MailService,
+    private readonly verification: EmailVerificationService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -38,7 +41,8 @@ export class MailRunner implements OnApplicationBootstrap, OnApplicationShutdown
     await this.running;
   }
 
-  async sweep(now = new Date()): Promise<{ sent: number; digests: number }> {
+  async sweep(now = new Date()): Promise<{ sent: number; digests: number; confirmations: number }> {
+    const confirmations = await this.sendConfirmations();
     let sent = 0;
     for (;;) {
       const batch = await this.sendPending();
@@ -51,7 +55,23 @@ export class MailRunner implements OnApplicationBootstrap, OnApplicationShutdown
       ),
     );
     const digests = bangkokHour >= this.config.DIGEST_HOUR ? await this.sendDigests(now) : 0;
-    return { sent, digests };
+    return { sent, digests, confirmations };
+  }
+
+  /**
+   * The e-mail-address confirmation links members wait for (rows identity writes with the registration or the
+   * request for a new link, so only after their commit); identity makes each token and keeps only its hash.
+   */
+  async sendConfirmations(): Promise<number> {
+    let taken = 0;
+    for (;;) {
+      const batch = await this.verification.sendPendingLinks(
+        (link) => this.mail.send(emailConfirmationMail(link), `confirmation-${link.verificationId}`),
+        BATCH,
+      );
+      taken += batch;
+      if (batch < BATCH) return taken;
+    }
   }
 
   /** One batch of pending notification e-mail; returns how many were taken. */

@@ -5,8 +5,8 @@ export const IdentityErrors = defineErrors({
   AUTH_INVALID_CREDENTIALS: { status: 401, th: 'อีเมลหรือรหัสผ่านไม่ถูกต้อง', en: 'Wrong e-mail or password' },
   AUTH_TOO_MANY_ATTEMPTS: {
     status: 429,
-    th: 'พยายามเข้าสู่ระบบหลายครั้งเกินไป กรุณารอสักครู่แล้วลองใหม่',
-    en: 'Too many sign-in attempts; wait a while and try again',
+    th: 'ใส่รหัสผ่านหลายครั้งเกินไป กรุณารอสักครู่แล้วลองใหม่',
+    en: 'Too many password attempts; wait a while and try again',
   },
   AUTH_REFRESH_INVALID: {
     status: 401,
@@ -71,4 +71,49 @@ export const IdentityErrors = defineErrors({
     en: 'The file has errors, so nothing was imported',
   },
   IDENTITY_IMPORT_EMPTY: { status: 400, th: 'ไฟล์นำเข้าไม่มีข้อมูล', en: 'The file has no rows' },
+  IDENTITY_PROFILE_CHANGE_NOT_FOUND: {
+    status: 404,
+    th: 'ไม่พบคำขอเปลี่ยนโรงเรียนหรือประเภทสมาชิก',
+    en: 'Change of school or member kind not found',
+  },
+  IDENTITY_PROFILE_CHANGE_DECIDED: {
+    status: 409,
+    th: 'คำขอนี้ได้รับการพิจารณาหรือถูกยกเลิกไปแล้ว',
+    en: 'This request has already been decided or cancelled',
+  },
+  IDENTITY_PROFILE_CHANGE_OWN: {
+    status: 403,
+    th: 'ไม่สามารถพิจารณาคำขอของตนเองได้',
+    en: 'You cannot decide your own request',
+  },
+  AUTH_REGISTRATION_LIMITED: {
+    status: 429,
+    th: 'มีการสมัครสมาชิกจากเครือข่ายนี้มากเกินไป กรุณารอสักครู่แล้วลองใหม่',
+    en: 'Too many sign-ups from this network; wait a while and try again',
+  },
+  AUTH_VERIFICATION_TOKEN_INVALID: {
+    status: 400,
+    th: 'ลิงก์ยืนยันอีเมลไม่ถูกต้อง',
+    en: 'This e-mail confirmation link is not valid',
+  },
+  AUTH_VERIFICATION_TOKEN_USED: {
+    status: 410,
+    th: 'ลิงก์ยืนยันอีเมลนี้ถูกใช้ไปแล้ว',
+    en: 'This e-mail confirmation link has already been used',
+  },
+  AUTH_VERIFICATION_TOKEN_EXPIRED: {
+    status: 410,
+    th: 'ลิงก์ยืนยันอีเมลหมดอายุแล้ว กรุณาขอลิงก์ใหม่',
+    en: 'This e-mail confirmation link has expired; ask for a new one',
+  },
+  AUTH_EMAIL_ALREADY_VERIFIED: {
+    status: 409,
+    th: 'อีเมลของคุณได้รับการยืนยันแล้ว',
+    en: 'Your e-mail address is already confirmed',
+  },
+  AUTH_VERIFICATION_MAIL_LIMITED: {
+    status: 429,
+    th: 'ขอลิงก์ยืนยันอีเมลบ่อยเกินไป กรุณารอสักครู่แล้วลองใหม่',
+    en: 'Too many confirmation e-mails asked for; wait a while and try again',
+  },
 });

@@ -3,10 +3,15 @@ import { JwtModule } from '@nestjs/jwt';
 import { ActorService } from './auth/actor.service';
 import { AuthService } from './auth/auth.service';
 import { LoginThrottle } from './auth/login-throttle.service';
+import { RegistrationThrottle } from './auth/registration-throttle.service';
+import { RefreshGrace } from './auth/refresh-grace.service';
 import { TokenService } from './auth/token.service';
 import { AuditRepository } from './audit/audit.repository';
 import { MembersRepository } from './members/members.repository';
 import { MembersService } from './members/members.service';
+import { ProfileChangesRepository } from './members/profile-changes.repository';
+import { ProfileChangesService } from './members/profile-changes.service';
+import { EmailVerificationService } from './members/email-verification.service';
 import { OrganisationsRepository } from './organisations/organisations.repository';
 import { OrganisationsService } from './organisations/organisations.service';
 import { RoleGrantsRepository } from './roles/role-grants.repository';
@@ -24,17 +29,24 @@ import { SessionsRepository } from './sessions/sessions.repository';
     RoleGrantsRepository,
     TokenService,
     LoginThrottle,
+    RegistrationThrottle,
+    EmailVerificationService,
+    RefreshGrace,
     AuthService,
     ActorService,
     MembersService,
+    ProfileChangesRepository,
+    ProfileChangesService,
     OrganisationsService,
     RoleGrantsService,
   ],
   exports: [
     AuditRepository,
+    EmailVerificationService,
     AuthService,
     ActorService,
     MembersService,
+    ProfileChangesService,
     OrganisationsService,
     RoleGrantsService,
     TokenService,

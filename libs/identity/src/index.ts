@@ -5,6 +5,8 @@ export * from './auth/auth.service';
 export * from './auth/actor.service';
 export * from './auth/token.service';
 export * from './members/members.service';
+export * from './members/profile-changes.service';
+export * from './members/email-verification.service';
 export * from './organisations/organisations.service';
 export * from './organisations/csv-import';
 export * from './roles/role-grants.service';

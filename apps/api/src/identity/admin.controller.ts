@@ -1,9 +1,22 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@lc/core';
-import { Actor, MembersService, OrganisationsService, RoleGrantsService } from '@lc/identity';
+import {
+  Actor,
+  MembersService,
+  OrganisationsService,
+  ProfileChangesService,
+  RoleGrantsService,
+} from '@lc/identity';
 import { CurrentActor, Roles } from '../auth/access.decorators';
-import { GrantRoleDto, ImportQuery, OptionalReasonDto, ReasonDto, RoleGrantsQuery } from './identity.dto';
+import {
+  GrantRoleDto,
+  ImportQuery,
+  OptionalReasonDto,
+  ProfileChangesQuery,
+  ReasonDto,
+  RoleGrantsQuery,
+} from './identity.dto';
 
 function csvBody(body: unknown): string {
   if (typeof body !== 'string') throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as text/csv');
@@ -17,6 +30,7 @@ export class AdminController {
     private readonly grants: RoleGrantsService,
     private readonly organisations: OrganisationsService,
     private readonly members: MembersService,
+    private readonly profileChanges: ProfileChangesService,
   ) {}
 
   @Roles('obec_admin', 'area_admin')
@@ -90,5 +104,37 @@ export class AdminController {
     @Body() body: ReasonDto,
   ): Promise<void> {
     await this.members.setDisabled(actor, id, false, body.reason);
+  }
+
+  @Roles('obec_admin', 'area_admin', 'school_admin')
+  @Get('profile-changes')
+  @ApiOperation({
+    summary:
+      "Changes of school or member kind that members asked for, oldest first: those I may decide (school_admin: into my school; area_admin: into my area's schools; obec_admin: all)",
+  })
+  listProfileChanges(@CurrentActor() actor: Actor, @Query() query: ProfileChangesQuery) {
+    return this.profileChanges.list(actor, query.status ?? 'pending', query.cursor);
+  }
+
+  @Roles('obec_admin', 'area_admin', 'school_admin')
+  @Post('profile-changes/:id/approve')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Confirm a change of school or member kind: it takes effect at once; audited' })
+  approveProfileChange(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.profileChanges.approve(actor, id);
+  }
+
+  @Roles('obec_admin', 'area_admin', 'school_admin')
+  @Post('profile-changes/:id/reject')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Refuse a change of school or member kind, with a reason; nothing changes; audited',
+  })
+  rejectProfileChange(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ReasonDto,
+  ) {
+    return this.profileChanges.reject(actor, id, body.reason);
   }
 }

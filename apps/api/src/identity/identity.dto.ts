@@ -1,3 +1,4 @@
+import { Optional } from '@lc/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { trim } from '../common/transforms';
 import { Transform } from 'class-transformer';
@@ -8,7 +9,6 @@ import {
   IsBoolean,
   IsEmail,
   IsIn,
-  IsOptional,
   IsString,
   IsUUID,
   Length,
@@ -40,7 +40,7 @@ export class RegisterDto {
   memberKind!: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   schoolId?: string;
 
@@ -62,34 +62,41 @@ export class RefreshDto {
   @ApiProperty() @IsString() @Length(20, 200) refreshToken!: string;
 }
 
+export class VerifyEmailDto {
+  @ApiProperty({ description: 'The token of the confirmation link (`/verify-email?token=…`) sent by e-mail' })
+  @IsString()
+  @Length(20, 200)
+  token!: string;
+}
+
 export class UpdateProfileDto {
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Length(1, 120) displayName?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) memberKind?: string;
+  @ApiPropertyOptional() @Optional() @Transform(trim) @IsString() @Length(1, 120) displayName?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(40) memberKind?: string;
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
+  @Optional()
   @ValidateIf((_, v) => v !== null)
   @IsUUID()
   schoolId?: string | null;
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
+  @Optional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(20)
   academicStanding?: string | null;
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(10)
   @IsString({ each: true })
   learningAreas?: string[];
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
+  @Optional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(2000)
   bio?: string | null;
   @ApiPropertyOptional({ nullable: true, description: 'Private: shown only to the member' })
-  @IsOptional()
+  @Optional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(30)
@@ -113,7 +120,7 @@ export class ReasonDto {
 }
 
 export class OptionalReasonDto {
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Length(3, 500) reason?: string;
+  @ApiPropertyOptional() @Optional() @Transform(trim) @IsString() @Length(3, 500) reason?: string;
 }
 
 export class GrantRoleDto {
@@ -127,7 +134,7 @@ export class GrantRoleDto {
     format: 'uuid',
     description: 'The partner, school or area the role covers; none for national roles',
   })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   scopeId?: string;
 
@@ -136,33 +143,41 @@ export class GrantRoleDto {
 
 export class AreasQuery {
   @ApiPropertyOptional({ enum: ['primary', 'secondary'] })
-  @IsOptional()
+  @Optional()
   @IsIn(['primary', 'secondary'])
   level?: string;
   @ApiPropertyOptional({ description: 'Province code, Thai or English name' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(60)
   province?: string;
 }
 
 export class SchoolsQuery {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() areaId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) q?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) cursor?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUUID() areaId?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(100) q?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(500) cursor?: string;
 }
 
 export class CursorQuery {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) cursor?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(500) cursor?: string;
+}
+
+export class ProfileChangesQuery {
+  @ApiPropertyOptional({ enum: ['pending', 'approved', 'rejected', 'cancelled'], default: 'pending' })
+  @Optional()
+  @IsIn(['pending', 'approved', 'rejected', 'cancelled'])
+  status?: 'pending' | 'approved' | 'rejected' | 'cancelled';
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(500) cursor?: string;
 }
 
 export class RoleGrantsQuery {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() memberId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUUID() memberId?: string;
 }
 
 export class ImportQuery {
   @ApiPropertyOptional({ description: 'Import the valid rows and report the others' })
-  @IsOptional()
+  @Optional()
   @IsIn(['true', 'false'])
   skipInvalid?: 'true' | 'false';
 }

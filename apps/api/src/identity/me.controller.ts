@@ -1,7 +1,14 @@
-import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, AuthService, MembersService } from '@lc/identity';
-import { CurrentActor } from '../auth/access.decorators';
+import type { FastifyReply } from 'fastify';
+import {
+  Actor,
+  AuthService,
+  EmailVerificationService,
+  MembersService,
+  ProfileChangesService,
+} from '@lc/identity';
+import { ClientIp, CurrentActor } from '../auth/access.decorators';
 import { ChangePasswordDto, ErasureDto, UpdateProfileDto } from './identity.dto';
 
 @ApiTags('me')
@@ -11,25 +18,68 @@ export class MeController {
   constructor(
     private readonly members: MembersService,
     private readonly auth: AuthService,
+    private readonly verification: EmailVerificationService,
+    private readonly profileChanges: ProfileChangesService,
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'The signed-in member, with roles and school' })
+  @ApiOperation({
+    summary:
+      'The signed-in member, with roles and school, and the change of school or kind awaiting confirmation',
+  })
   me(@CurrentActor() actor: Actor) {
-    return this.members.me(actor);
+    return this.profileChanges.me(actor);
+  }
+
+  @Post('verify-email')
+  @HttpCode(202)
+  @ApiOperation({
+    summary:
+      'Send a new link to confirm the e-mail address (a few an hour; 429 past that, 409 once confirmed). Until it is confirmed, the member earns and gives no points',
+  })
+  async requestVerificationEmail(@CurrentActor() actor: Actor): Promise<void> {
+    await this.verification.resend(actor);
   }
 
   @Patch()
-  @ApiOperation({ summary: 'Edit the profile' })
-  update(@CurrentActor() actor: Actor, @Body() body: UpdateProfileDto) {
-    return this.members.updateProfile(actor, body);
+  @ApiOperation({
+    summary:
+      'Edit the profile. Other fields change at once (200); a new school or member kind is only requested (202, shown as pendingChange) until an admin of that school or its area confirms it',
+  })
+  async update(
+    @CurrentActor() actor: Actor,
+    @Body() body: UpdateProfileDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { profile, changeRequested } = await this.profileChanges.updateProfile(actor, body);
+    if (changeRequested) void reply.status(202);
+    return profile;
+  }
+
+  @Delete('pending-change')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Withdraw my change of school or member kind awaiting confirmation' })
+  async cancelPendingChange(@CurrentActor() actor: Actor): Promise<void> {
+    await this.profileChanges.cancel(actor);
   }
 
   @Post('password')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Change the password; every other session ends' })
-  async changePassword(@CurrentActor() actor: Actor, @Body() body: ChangePasswordDto): Promise<void> {
-    await this.auth.changePassword(actor.memberId, actor.sessionId, body.currentPassword, body.newPassword);
+  @ApiOperation({
+    summary: 'Change the password; every other session ends; throttled per account and per IP like sign-in',
+  })
+  async changePassword(
+    @CurrentActor() actor: Actor,
+    @Body() body: ChangePasswordDto,
+    @ClientIp() client: { ip: string },
+  ): Promise<void> {
+    await this.auth.changePassword(
+      actor.memberId,
+      actor.sessionId,
+      body.currentPassword,
+      body.newPassword,
+      client,
+    );
   }
 
   @Get('export')
@@ -40,8 +90,15 @@ export class MeController {
 
   @Post('erasure')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Erase my personal data (PDPA); content stays, attributed to a deleted member' })
-  async erase(@CurrentActor() actor: Actor, @Body() body: ErasureDto): Promise<void> {
-    await this.members.erase(actor, body.password);
+  @ApiOperation({
+    summary:
+      'Erase my personal data (PDPA); content stays, attributed to a deleted member; the password check is throttled like sign-in',
+  })
+  async erase(
+    @CurrentActor() actor: Actor,
+    @Body() body: ErasureDto,
+    @ClientIp() client: { ip: string },
+  ): Promise<void> {
+    await this.members.erase(actor, body.password, client);
   }
 }

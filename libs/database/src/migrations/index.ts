@@ -9,6 +9,8 @@ import { CreateCommunity1763900800000 } from './1763900800000-CreateCommunity';
 import { LedgerTransferInDatabase1763900900000 } from './1763900900000-LedgerTransferInDatabase';
 import { RedeemInBatches1763900950000 } from './1763900950000-RedeemInBatches';
 import { ActorsInOneQuery1763900970000 } from './1763900970000-ActorsInOneQuery';
+import { EmailVerification1763901000000 } from './1763901000000-EmailVerification';
+import { ProfileChangeRequests1763901100000 } from './1763901100000-ProfileChangeRequests';
 
 /** Every migration, in order. Listed explicitly so builds and tests load exactly the same set. */
 export const MIGRATIONS = [
@@ -23,4 +25,6 @@ export const MIGRATIONS = [
   LedgerTransferInDatabase1763900900000,
   RedeemInBatches1763900950000,
   ActorsInOneQuery1763900970000,
+  EmailVerification1763901000000,
+  ProfileChangeRequests1763901100000,
 ];

@@ -14,6 +14,9 @@ import {
 } from '../passwords/password-policy';
 import { SessionsRepository } from '../sessions/sessions.repository';
 import { LoginThrottle } from './login-throttle.service';
+import { RegistrationThrottle } from './registration-throttle.service';
+import { EmailVerificationService } from '../members/email-verification.service';
+import { RefreshGrace } from './refresh-grace.service';
 import { hashRefreshToken, TokenService } from './token.service';
 
 /** The versions of the terms of use and privacy notice a member consents to at registration. */
@@ -50,10 +53,14 @@ export class AuthService {
     private readonly outbox: OutboxService,
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottle,
+    private readonly registrationThrottle: RegistrationThrottle,
+    private readonly emailVerification: EmailVerificationService,
+    private readonly grace: RefreshGrace,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async register(command: RegisterCommand, client: ClientInfo): Promise<{ memberId: string } & TokenPair> {
+    await this.registrationThrottle.take(client.ip);
     if (command.acceptTerms !== true) throw new DomainError(IdentityErrors.AUTH_TERMS_NOT_ACCEPTED);
     const email = command.email.trim().toLowerCase();
     assertAcceptablePassword(command.password, email);
@@ -77,8 +84,10 @@ export class AuthService {
         schoolId: school?.id ?? null,
         termsVersion: TERMS_VERSION,
         privacyVersion: PRIVACY_VERSION,
+        emailVerified: !this.emailVerification.required,
       });
       if (!inserted) throw new DomainError(IdentityErrors.AUTH_EMAIL_TAKEN);
+      if (this.emailVerification.required) await this.emailVerification.requestLink(manager, memberId);
       await this.audit.record(manager, {
         actorId: memberId,
         action: 'member.registered',
@@ -120,7 +129,9 @@ export class AuthService {
 
   /**
    * Rotation: each refresh token works once. Presenting a rotated one again means it was copied:
-   * the whole session (the token family) is revoked.
+   * the whole session (the token family) is revoked. Except within REFRESH_REUSE_GRACE_SECONDS of the rotation
+   * (two tabs refreshing together, a retry after a lost answer): then the same token gets the same new pair again,
+   * as long as that pair's refresh token has not been used itself.
    */
   async refresh(refreshToken: string): Promise<TokenPair> {
     type Outcome = { error: string; tokens?: undefined } | { error?: undefined; tokens: TokenPair };
@@ -128,6 +139,8 @@ export class AuthService {
       const row = await this.sessions.findRefreshTokenForUpdate(manager, hashRefreshToken(refreshToken));
       if (!row) return { error: IdentityErrors.AUTH_REFRESH_INVALID };
       if (row.rotatedAt) {
+        const again = await this.withinGrace(manager, refreshToken, row.sessionId);
+        if (again) return { tokens: again };
         await this.sessions.revokeSession(manager, row.sessionId, 'refresh_token_reused');
         await this.audit.record(manager, {
           actorId: row.memberId,
@@ -148,12 +161,13 @@ export class AuthService {
         sessionId: row.sessionId,
         hash: next.hash,
       });
-      return {
-        tokens: {
-          accessToken: this.tokens.signAccessToken(row.memberId, row.sessionId),
-          refreshToken: next.token,
-        },
+      const tokens = {
+        accessToken: this.tokens.signAccessToken(row.memberId, row.sessionId),
+        refreshToken: next.token,
       };
+      // Before the commit: a second refresh waiting on this row's lock must find the pair once it gets the row.
+      await this.grace.remember(refreshToken, tokens);
+      return { tokens };
     });
     // The revocation above must commit, so the error is thrown after the transaction.
     if (outcome.tokens === undefined) throw new DomainError(outcome.error);
@@ -164,17 +178,21 @@ export class AuthService {
     await this.sessions.revokeSession(this.dataSource.manager, sessionId, 'logout');
   }
 
+  /** The current password is checked under the same limits as sign-in (LoginThrottle), before any transaction. */
   async changePassword(
     memberId: string,
     sessionId: string,
     currentPassword: string,
     newPassword: string,
+    client: Pick<ClientInfo, 'ip'>,
   ): Promise<void> {
+    await this.throttle.takePasswordCheck(memberId, client.ip);
     await this.dataSource.transaction(async (manager) => {
       const member = await this.members.findById(manager, memberId, true);
       if (!member) throw new DomainError(IdentityErrors.IDENTITY_MEMBER_NOT_FOUND);
       if (!(await verifyPassword(member.passwordHash, currentPassword)))
         throw new DomainError(IdentityErrors.AUTH_WRONG_PASSWORD);
+      await this.throttle.passwordCheckSucceeded(memberId, client.ip);
       assertAcceptablePassword(newPassword, member.email);
       await this.members.setPassword(manager, memberId, await hashPassword(newPassword));
       await this.sessions.revokeAllSessions(manager, memberId, 'password_changed', sessionId);
@@ -185,6 +203,28 @@ export class AuthService {
         targetId: memberId,
       });
     });
+  }
+
+  /** The pair `refreshToken` was just rotated into, if the grace window lasts and that pair is still unused. */
+  private async withinGrace(
+    manager: EntityManager,
+    refreshToken: string,
+    sessionId: string,
+  ): Promise<TokenPair | null> {
+    const pair = await this.grace.recall(refreshToken);
+    if (!pair) return null;
+    const successor = await this.sessions.findRefreshTokenForUpdate(
+      manager,
+      hashRefreshToken(pair.refreshToken),
+    );
+    const usable =
+      successor !== null &&
+      successor.sessionId === sessionId &&
+      successor.rotatedAt === null &&
+      successor.sessionRevokedAt === null &&
+      successor.sessionExpiresAt > new Date() &&
+      successor.memberStatus === 'active';
+    return usable ? pair : null;
   }
 
   private async startSession(

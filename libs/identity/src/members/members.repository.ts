@@ -19,6 +19,8 @@ export interface MemberRow {
   termsVersion: string;
   privacyVersion: string;
   consentedAt: Date;
+  /** Null until the member confirms the e-mail address (or always set when confirmation is not required). */
+  emailVerifiedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -27,7 +29,8 @@ const SELECT_MEMBER = `
   SELECT m.id, m.email, m.password_hash AS "passwordHash", m.display_name AS "displayName", m.member_kind AS "memberKind",
          m.school_id AS "schoolId", s.area_id AS "areaId", s.name_th AS "schoolName", m.academic_standing AS "academicStanding",
          m.learning_areas AS "learningAreas", m.bio, m.phone, m.status, m.terms_version AS "termsVersion",
-         m.privacy_version AS "privacyVersion", m.consented_at AS "consentedAt", m.created_at AS "createdAt", m.updated_at AS "updatedAt"
+         m.privacy_version AS "privacyVersion", m.consented_at AS "consentedAt",
+         m.email_verified_at AS "emailVerifiedAt", m.created_at AS "createdAt", m.updated_at AS "updatedAt"
   FROM member m LEFT JOIN school s ON s.id = m.school_id`;
 
 export interface NewMember {
@@ -39,6 +42,8 @@ export interface NewMember {
   schoolId: string | null;
   termsVersion: string;
   privacyVersion: string;
+  /** True when no confirmation is asked for: the address counts as confirmed from the start. */
+  emailVerified: boolean;
 }
 
 export interface ProfileChanges {
@@ -66,8 +71,9 @@ export class MembersRepository {
   /** Returns false when the e-mail is taken (the unique index decides, so concurrent sign-ups can't both win). */
   async insert(manager: EntityManager, member: NewMember): Promise<boolean> {
     const rows: unknown[] = await manager.query(
-      `INSERT INTO member (id, email, password_hash, display_name, member_kind, school_id, terms_version, privacy_version, consented_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())
+      `INSERT INTO member (id, email, password_hash, display_name, member_kind, school_id, terms_version, privacy_version, consented_at,
+                           email_verified_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now(), CASE WHEN $9::boolean THEN now() END)
        ON CONFLICT ((lower(email))) DO NOTHING RETURNING id`,
       [
         member.id,
@@ -78,6 +84,7 @@ export class MembersRepository {
         member.schoolId,
         member.termsVersion,
         member.privacyVersion,
+        member.emailVerified,
       ],
     );
     return rows.length === 1;

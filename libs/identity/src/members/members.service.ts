@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { decodeCursor, DEFAULT_PAGE_SIZE, DomainError, Page, taxonomyCodes, toPage } from '@lc/core';
 import { OutboxService } from '@lc/messaging';
 import { Actor, administeredAreas, hasRole, isObecAdmin } from '../actor';
 import { AuditRepository } from '../audit/audit.repository';
+import { LoginThrottle } from '../auth/login-throttle.service';
 import { IdentityErrors } from '../identity-errors';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { verifyPassword } from '../passwords/password-policy';
@@ -14,6 +15,8 @@ import { MemberRow, MembersRepository, ProfileChanges } from './members.reposito
 export interface MeView {
   id: string;
   email: string;
+  /** Whether the e-mail address is confirmed: until it is, the member's actions earn and give no points. */
+  emailVerified: boolean;
   displayName: string;
   memberKind: string;
   academicStanding: string | null;
@@ -25,6 +28,8 @@ export interface MeView {
   consent: { termsVersion: string; privacyVersion: string; consentedAt: Date };
   createdAt: Date;
 }
+
+export type OwnProfileChanges = Omit<ProfileChanges, 'schoolId' | 'memberKind'>;
 
 export interface PublicMemberView {
   id: string;
@@ -55,6 +60,7 @@ export class MembersService {
     private readonly organisations: OrganisationsRepository,
     private readonly audit: AuditRepository,
     private readonly outbox: OutboxService,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   async me(actor: Actor): Promise<MeView> {
@@ -63,6 +69,7 @@ export class MembersService {
     return {
       id: member.id,
       email: member.email,
+      emailVerified: member.emailVerifiedAt !== null,
       displayName: member.displayName,
       memberKind: member.memberKind,
       academicStanding: member.academicStanding,
@@ -80,13 +87,15 @@ export class MembersService {
     };
   }
 
-  async updateProfile(actor: Actor, changes: ProfileChanges): Promise<MeView> {
-    if (changes.memberKind !== undefined && !taxonomyCodes('memberKinds').includes(changes.memberKind)) {
-      throw new DomainError(
-        IdentityErrors.IDENTITY_UNKNOWN_CODE,
-        `Unknown memberKind "${changes.memberKind}"`,
-      );
-    }
+  /**
+   * The fields a member changes alone. School and member kind decide eligibility and scope: they change only
+   * through a confirmed request (ProfileChangesService), whose part runs in this transaction.
+   */
+  async updateProfile(
+    actor: Actor,
+    changes: OwnProfileChanges,
+    alsoInTransaction?: (manager: EntityManager) => Promise<void>,
+  ): Promise<MeView> {
     if (changes.academicStanding && !taxonomyCodes('academicStandings').includes(changes.academicStanding)) {
       throw new DomainError(
         IdentityErrors.IDENTITY_UNKNOWN_CODE,
@@ -101,24 +110,25 @@ export class MembersService {
         IdentityErrors.IDENTITY_UNKNOWN_CODE,
         `Unknown learning areas: ${unknownAreas.join(', ')}`,
       );
+    const fields = Object.keys(changes).filter(
+      (key) => changes[key as keyof OwnProfileChanges] !== undefined,
+    );
     await this.dataSource.transaction(async (manager) => {
-      if (changes.schoolId && !(await this.organisations.school(manager, changes.schoolId))) {
-        throw new DomainError(IdentityErrors.IDENTITY_SCHOOL_NOT_FOUND);
+      if (fields.length > 0) {
+        await this.members.updateProfile(manager, actor.memberId, {
+          ...changes,
+          displayName: changes.displayName?.trim(),
+          learningAreas: changes.learningAreas ? [...new Set(changes.learningAreas)] : undefined,
+        });
+        await this.audit.record(manager, {
+          actorId: actor.memberId,
+          action: 'member.profile_updated',
+          targetType: 'member',
+          targetId: actor.memberId,
+          details: { fields },
+        });
       }
-      await this.members.updateProfile(manager, actor.memberId, {
-        ...changes,
-        displayName: changes.displayName?.trim(),
-        learningAreas: changes.learningAreas ? [...new Set(changes.learningAreas)] : undefined,
-      });
-      await this.audit.record(manager, {
-        actorId: actor.memberId,
-        action: 'member.profile_updated',
-        targetType: 'member',
-        targetId: actor.memberId,
-        details: {
-          fields: Object.keys(changes).filter((key) => changes[key as keyof ProfileChanges] !== undefined),
-        },
-      });
+      await alsoInTransaction?.(manager);
     });
     return this.me({ ...actor });
   }
@@ -165,13 +175,16 @@ export class MembersService {
   /**
    * PDPA erasure: personal fields are anonymised and every session ends; the member row itself stays, so
    * content stays attributed to "deleted member" and nothing that others or the points ledger rely on breaks.
+   * The password is checked under the same limits as sign-in (LoginThrottle), before any transaction.
    */
-  async erase(actor: Actor, password: string): Promise<void> {
+  async erase(actor: Actor, password: string, client: { ip: string }): Promise<void> {
+    await this.throttle.takePasswordCheck(actor.memberId, client.ip);
     await this.dataSource.transaction(async (manager) => {
       const member = await this.members.findById(manager, actor.memberId, true);
       if (!member) throw new DomainError(IdentityErrors.IDENTITY_MEMBER_NOT_FOUND);
       if (!(await verifyPassword(member.passwordHash, password)))
         throw new DomainError(IdentityErrors.AUTH_WRONG_PASSWORD);
+      await this.throttle.passwordCheckSucceeded(actor.memberId, client.ip);
       await this.members.anonymise(manager, actor.memberId);
       await this.sessions.revokeAllSessions(manager, actor.memberId, 'erased');
       await this.sessions.forgetDevices(manager, actor.memberId);

@@ -4,6 +4,8 @@ import type { EarningRule } from './rules.repository';
 export interface AwardCandidate {
   rule: EarningRule;
   beneficiaryId: string;
+  /** Whose action the event records (the author for a publication): nothing is earned while theirs is unconfirmed. */
+  actorId: string;
   event: EventEnvelope;
   innovationId: string | null;
   /** The other member in a feedback award (who rated, commented, reported use), for anti-gaming checks. */
@@ -32,6 +34,7 @@ export function candidatesFor(event: EventEnvelope, rules: EarningRule[], now: D
       candidates.push({
         rule,
         beneficiaryId: payload.authorId,
+        actorId: payload.authorId,
         event,
         innovationId: payload.innovationId,
         counterpartId: null,
@@ -51,7 +54,14 @@ export function candidatesFor(event: EventEnvelope, rules: EarningRule[], now: D
     }
     const beneficiaryId = rule.beneficiary === 'author' ? payload.authorId : payload.actorId;
     const counterpartId = rule.beneficiary === 'author' ? payload.actorId : payload.authorId;
-    candidates.push({ rule, beneficiaryId, event, innovationId: payload.innovationId, counterpartId });
+    candidates.push({
+      rule,
+      beneficiaryId,
+      actorId: payload.actorId,
+      event,
+      innovationId: payload.innovationId,
+      counterpartId,
+    });
   }
   return candidates;
 }

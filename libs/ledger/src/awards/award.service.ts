@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { prepared } from '@lc/database';
 import { EventEnvelope, OutboxService } from '@lc/messaging';
 import { LedgerService } from '../ledger.service';
 import { ISSUANCE, memberWallet, TransferSpec } from '../ledger.types';
@@ -20,6 +21,12 @@ const REAWARD = {
   th: 'ได้รับพอยท์คืน เนื่องจากเนื้อหาได้รับการคืนสถานะ',
   en: 'Points given back: the content was restored',
 };
+
+/** The actors of a batch whose e-mail address is confirmed: one query per batch, by primary key. */
+const CONFIRMED_ACTORS = prepared(
+  'ledger.confirmed_actors',
+  `SELECT id FROM member WHERE id = ANY($1::uuid[]) AND email_verified_at IS NOT NULL`,
+);
 
 interface CapCount {
   day: number;
@@ -71,7 +78,10 @@ export class AwardService {
     rules: Awaited<ReturnType<RulesRepository['all']>>,
   ): Promise<number> {
     const now = new Date();
-    const candidates = events.flatMap((event) => candidatesFor(event, rules, now));
+    const candidates = await this.ofConfirmedActors(
+      manager,
+      events.flatMap((event) => candidatesFor(event, rules, now)),
+    );
     if (candidates.length === 0) return 0;
     const beneficiaries = [...new Set(candidates.map((c) => c.beneficiaryId))];
     await this.ledger.lockWallets(manager, beneficiaries);
@@ -154,6 +164,24 @@ export class AwardService {
       sourceId: candidate.counterpartId,
       subjectInnovationId: candidate.innovationId,
     };
+  }
+
+  /**
+   * Only actions of members whose e-mail address is confirmed earn points, for themselves and for the author of
+   * what they rated, commented on or used: otherwise accounts made by a script in bulk could mint points. Whether
+   * the address is confirmed is read when the event is processed. Confirming later pays nothing back for earlier
+   * actions (deliberately: no back-pay), it only lets later ones count.
+   */
+  private async ofConfirmedActors(
+    manager: EntityManager,
+    candidates: AwardCandidate[],
+  ): Promise<AwardCandidate[]> {
+    if (candidates.length === 0) return candidates;
+    const rows: { id: string }[] = await manager.query(CONFIRMED_ACTORS, [
+      [...new Set(candidates.map((c) => c.actorId))],
+    ]);
+    const confirmed = new Set(rows.map((row) => row.id));
+    return candidates.filter((candidate) => confirmed.has(candidate.actorId));
   }
 
   /** Awards already given this day, week and month (Bangkok time), per beneficiary and rule. */
