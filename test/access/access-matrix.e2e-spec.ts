@@ -224,6 +224,25 @@ const ROWS: Row[] = [
         .send({ token: 'z'.repeat(43) }),
     expect: everyone(400),
   },
+  {
+    // A fresh address per call: the limit per address (3 an hour) is the password reset suite's business.
+    route: 'POST /auth/password-reset',
+    call: (w, a) =>
+      http(w)
+        .post('/api/v1/auth/password-reset')
+        .set(a)
+        .send({ email: `matrix-reset-${uuidv7()}@example.test` }),
+    expect: everyone(202),
+  },
+  {
+    route: 'POST /auth/password-reset/confirm (unknown token)',
+    call: (w, a) =>
+      http(w)
+        .post('/api/v1/auth/password-reset/confirm')
+        .set(a)
+        .send({ token: 'r'.repeat(43), password: 'matrix-password-2' }),
+    expect: everyone(400),
+  },
   { route: 'GET /me', call: (w, a) => http(w).get('/api/v1/me').set(a), expect: signedIn(200) },
   {
     // Confirmation is not required in the tests, so every member's address is already confirmed.

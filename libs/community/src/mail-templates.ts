@@ -113,3 +113,36 @@ export function emailConfirmationMail(link: {
       `<p><a href="${escape(url)}">Confirm my address</a></p><p>${escape(en.why)}</p><p><small>${escape(en.valid)} ${escape(en.ignore)}</small></p></div>`,
   };
 }
+
+/** The link that sets a new password (identity makes the link; this is only its wording). */
+export function passwordResetMail(link: {
+  email: string;
+  displayName: string;
+  url: string;
+  validMinutes: number;
+}): Mail {
+  const th = {
+    intro: 'มีผู้ขอตั้งรหัสผ่านใหม่สำหรับบัญชีของคุณในชุมชนนวัตกรรมการเรียนรู้ เปิดลิงก์ด้านล่างเพื่อตั้งรหัสผ่านใหม่',
+    valid: `ลิงก์นี้ใช้ได้ครั้งเดียว ภายใน ${link.validMinutes} นาที เมื่อตั้งรหัสผ่านใหม่แล้ว ทุกอุปกรณ์ที่เข้าสู่ระบบอยู่จะต้องเข้าสู่ระบบใหม่`,
+    ignore: 'หากคุณไม่ได้ขอ ไม่ต้องดำเนินการใด ๆ รหัสผ่านเดิมยังใช้ได้',
+  };
+  const en = {
+    intro:
+      'Someone asked to set a new password for your Learning Community account. Open the link below to choose one.',
+    valid: `The link works once, within ${link.validMinutes} minutes. Once the password is changed, every device signed in must sign in again.`,
+    ignore: 'If you did not ask for this, you need not do anything: your password stays as it is.',
+  };
+  const url = link.url;
+  return {
+    to: link.email,
+    subject: 'ตั้งรหัสผ่านใหม่ | Reset your password',
+    text:
+      `เรียน ${link.displayName}\n\n${th.intro}\n${url}\n\n${th.valid}\n${th.ignore}\n\n---\n\n` +
+      `Dear ${link.displayName},\n\n${en.intro}\n${url}\n\n${en.valid}\n${en.ignore}\n`,
+    html:
+      `<div lang="th"><p>เรียน ${escape(link.displayName)}</p><p>${escape(th.intro)}</p>` +
+      `<p><a href="${escape(url)}">ตั้งรหัสผ่านใหม่</a></p><p><small>${escape(th.valid)} ${escape(th.ignore)}</small></p></div><hr>` +
+      `<div lang="en"><p>Dear ${escape(link.displayName)},</p><p>${escape(en.intro)}</p>` +
+      `<p><a href="${escape(url)}">Choose a new password</a></p><p><small>${escape(en.valid)} ${escape(en.ignore)}</small></p></div>`,
+  };
+}

@@ -1,9 +1,15 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@lc/core';
-import { EmailVerificationService } from '@lc/identity';
+import { EmailVerificationService, PasswordResetService } from '@lc/identity';
 import { MailService } from './mail.service';
-import { digestMail, emailConfirmationMail, notificationMail, PendingMail } from './mail-templates';
+import {
+  digestMail,
+  emailConfirmationMail,
+  notificationMail,
+  passwordResetMail,
+  PendingMail,
+} from './mail-templates';
 
 const BATCH = 50;
 const MAX_ATTEMPTS = 5;
@@ -12,7 +18,7 @@ const MAX_ATTEMPTS = 5;
  * In the worker: sends the e-mail notifications wait for (rows marked `pending` by the subscriber, so only after
  * their commit), a batch at a time under row locks (SKIP LOCKED: several workers share the work), and the daily
  * digest, once per member and Bangkok day (the digest_sent key); first, the links that confirm members' e-mail
- * addresses, the same way (rows identity writes, sent after their commit).
+ * addresses and those that reset passwords, the same way (rows identity writes, sent after their commit).
  */
 @Injectable()
 export class MailRunner implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -24,6 +30,7 @@ export class MailRunner implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly dataSource: DataSource,
     private readonly mail: MailService,
     private readonly verification: EmailVerificationService,
+    private readonly passwordResets: PasswordResetService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -41,8 +48,11 @@ export class MailRunner implements OnApplicationBootstrap, OnApplicationShutdown
     await this.running;
   }
 
-  async sweep(now = new Date()): Promise<{ sent: number; digests: number; confirmations: number }> {
+  async sweep(
+    now = new Date(),
+  ): Promise<{ sent: number; digests: number; confirmations: number; passwordResets: number }> {
     const confirmations = await this.sendConfirmations();
+    const passwordResets = await this.sendPasswordResets();
     let sent = 0;
     for (;;) {
       const batch = await this.sendPending();
@@ -55,7 +65,7 @@ export class MailRunner implements OnApplicationBootstrap, OnApplicationShutdown
       ),
     );
     const digests = bangkokHour >= this.config.DIGEST_HOUR ? await this.sendDigests(now) : 0;
-    return { sent, digests, confirmations };
+    return { sent, digests, confirmations, passwordResets };
   }
 
   /**
@@ -67,6 +77,19 @@ export class MailRunner implements OnApplicationBootstrap, OnApplicationShutdown
     for (;;) {
       const batch = await this.verification.sendPendingLinks(
         (link) => this.mail.send(emailConfirmationMail(link), `confirmation-${link.verificationId}`),
+        BATCH,
+      );
+      taken += batch;
+      if (batch < BATCH) return taken;
+    }
+  }
+
+  /** The password reset links members asked for, the same way (identity makes each token, keeps its hash). */
+  async sendPasswordResets(): Promise<number> {
+    let taken = 0;
+    for (;;) {
+      const batch = await this.passwordResets.sendPendingLinks(
+        (link) => this.mail.send(passwordResetMail(link), `password-reset-${link.resetId}`),
         BATCH,
       );
       taken += batch;

@@ -116,4 +116,24 @@ export const IdentityErrors = defineErrors({
     th: 'ขอลิงก์ยืนยันอีเมลบ่อยเกินไป กรุณารอสักครู่แล้วลองใหม่',
     en: 'Too many confirmation e-mails asked for; wait a while and try again',
   },
+  AUTH_PASSWORD_RESET_LIMITED: {
+    status: 429,
+    th: 'ขอลิงก์ตั้งรหัสผ่านใหม่บ่อยเกินไป กรุณารอสักครู่แล้วลองใหม่',
+    en: 'Too many password reset e-mails asked for; wait a while and try again',
+  },
+  AUTH_PASSWORD_RESET_TOKEN_INVALID: {
+    status: 400,
+    th: 'ลิงก์ตั้งรหัสผ่านใหม่ไม่ถูกต้อง',
+    en: 'This password reset link is not valid',
+  },
+  AUTH_PASSWORD_RESET_TOKEN_USED: {
+    status: 410,
+    th: 'ลิงก์ตั้งรหัสผ่านใหม่นี้ถูกใช้ไปแล้ว',
+    en: 'This password reset link has already been used',
+  },
+  AUTH_PASSWORD_RESET_TOKEN_EXPIRED: {
+    status: 410,
+    th: 'ลิงก์ตั้งรหัสผ่านใหม่หมดอายุแล้ว กรุณาขอลิงก์ใหม่',
+    en: 'This password reset link has expired; ask for a new one',
+  },
 });

@@ -5,6 +5,7 @@ import { AuthService } from './auth/auth.service';
 import { LoginThrottle } from './auth/login-throttle.service';
 import { RegistrationThrottle } from './auth/registration-throttle.service';
 import { RefreshGrace } from './auth/refresh-grace.service';
+import { PasswordResetService } from './auth/password-reset.service';
 import { TokenService } from './auth/token.service';
 import { AuditRepository } from './audit/audit.repository';
 import { MembersRepository } from './members/members.repository';
@@ -32,6 +33,7 @@ import { SessionsRepository } from './sessions/sessions.repository';
     RegistrationThrottle,
     EmailVerificationService,
     RefreshGrace,
+    PasswordResetService,
     AuthService,
     ActorService,
     MembersService,
@@ -43,6 +45,7 @@ import { SessionsRepository } from './sessions/sessions.repository';
   exports: [
     AuditRepository,
     EmailVerificationService,
+    PasswordResetService,
     AuthService,
     ActorService,
     MembersService,

@@ -4,6 +4,7 @@ export * from './identity.module';
 export * from './auth/auth.service';
 export * from './auth/actor.service';
 export * from './auth/token.service';
+export * from './auth/password-reset.service';
 export * from './members/members.service';
 export * from './members/profile-changes.service';
 export * from './members/email-verification.service';

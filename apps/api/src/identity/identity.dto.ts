@@ -59,7 +59,34 @@ export class LoginDto {
 }
 
 export class RefreshDto {
-  @ApiProperty() @IsString() @Length(20, 200) refreshToken!: string;
+  @ApiPropertyOptional({
+    description:
+      'Required unless the request carries `X-Auth-Transport: cookie` (then the `lc_refresh` cookie is used)',
+  })
+  @Optional()
+  @IsString()
+  @Length(20, 200)
+  refreshToken?: string;
+}
+
+export class PasswordResetRequestDto {
+  @ApiProperty({ example: 'kru.somchai@example.ac.th' })
+  @Transform(trim)
+  @IsEmail({}, { message: 'email must be a valid e-mail address' })
+  @MaxLength(254)
+  email!: string;
+}
+
+export class PasswordResetConfirmDto {
+  @ApiProperty({ description: 'The token of the reset link (`/reset-password?token=…`) sent by e-mail' })
+  @IsString()
+  @Length(20, 200)
+  token!: string;
+
+  @ApiProperty({ minLength: 8, maxLength: 128, description: 'Any characters; common passwords are refused' })
+  @IsString()
+  @Length(8, 128)
+  password!: string;
 }
 
 export class VerifyEmailDto {

@@ -11,6 +11,7 @@ import { RedeemInBatches1763900950000 } from './1763900950000-RedeemInBatches';
 import { ActorsInOneQuery1763900970000 } from './1763900970000-ActorsInOneQuery';
 import { EmailVerification1763901000000 } from './1763901000000-EmailVerification';
 import { ProfileChangeRequests1763901100000 } from './1763901100000-ProfileChangeRequests';
+import { PasswordReset1763901300000 } from './1763901300000-PasswordReset';
 
 /** Every migration, in order. Listed explicitly so builds and tests load exactly the same set. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   ActorsInOneQuery1763900970000,
   EmailVerification1763901000000,
   ProfileChangeRequests1763901100000,
+  PasswordReset1763901300000,
 ];

@@ -1,0 +1,203 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import type IORedis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig, DomainError, uuidv7 } from '@lc/core';
+import { createRedis } from '@lc/messaging';
+import { AuditRepository } from '../audit/audit.repository';
+import { IdentityErrors } from '../identity-errors';
+import { MembersRepository } from '../members/members.repository';
+import { assertAcceptablePassword, hashPassword } from '../passwords/password-policy';
+import { SessionsRepository } from '../sessions/sessions.repository';
+import { addressKey } from './registration-throttle.service';
+
+/** How long a reset link works once it has been e-mailed. */
+export const PASSWORD_RESET_MINUTES = 30;
+/** Reset requests counted per window of this length, per e-mail address and per client address. */
+export const PASSWORD_RESET_WINDOW_SECONDS = 3600;
+/** Requests for one e-mail address per window (whether or not it belongs to a member). */
+export const PASSWORD_RESET_PER_EMAIL = 3;
+/** Requests from one client address (an IPv6 client by its /64) per window: a school's network shares one. */
+export const PASSWORD_RESET_PER_IP = 30;
+const MAX_SEND_ATTEMPTS = 5;
+
+/** A reset link, as the worker hands it to the mail transport. */
+export interface PasswordResetLink {
+  resetId: string;
+  email: string;
+  displayName: string;
+  url: string;
+  validMinutes: number;
+}
+
+export function hashPasswordResetToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/**
+ * Both counters in one atomic step (concurrent requests can't all slip under a limit), each window starting at
+ * its first request. Returns the seconds until the fuller counter's window ends once either is past its limit,
+ * 0 otherwise.
+ */
+const TAKE = `
+local retry = 0
+for i = 1, 2 do
+  local count = redis.call('INCR', KEYS[i])
+  if count == 1 then redis.call('EXPIRE', KEYS[i], ARGV[1]) end
+  if count > tonumber(ARGV[i + 1]) then
+    local ttl = redis.call('TTL', KEYS[i])
+    if ttl < 0 then redis.call('EXPIRE', KEYS[i], ARGV[1]) ttl = tonumber(ARGV[1]) end
+    retry = math.max(retry, ttl, 1)
+  end
+end
+return retry`;
+
+/**
+ * "Forgot my password". The api only records a request (a `pending` row) for an active member's address and
+ * answers the same whether or not there is one; the worker's mail sweep makes the token when it sends the e-mail
+ * and stores just its SHA-256 (as for e-mail confirmation). A token sets a new password once, within
+ * PASSWORD_RESET_MINUTES, and ends every session of the member.
+ */
+@Injectable()
+export class PasswordResetService implements OnModuleDestroy {
+  private readonly logger = new Logger(PasswordResetService.name);
+  private readonly redis: IORedis;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly members: MembersRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly audit: AuditRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.redis = createRedis(config.REDIS_URL, 'producer', 'lc-password-reset-throttle');
+  }
+
+  /**
+   * Counted per address and per e-mail before anything else (429 past either limit, for any address, known or
+   * not); then one statement that writes a pending row only if an active member has this address, so both cases
+   * cost the same single query.
+   */
+  async request(email: string, ip: string): Promise<void> {
+    const normalised = email.trim().toLowerCase();
+    const prefix = `${this.config.QUEUE_PREFIX}:throttle:password-reset`;
+    const retryAfter = (await this.redis.eval(
+      TAKE,
+      2,
+      `${prefix}:ip:${addressKey(ip)}`,
+      `${prefix}:email:${createHash('sha256').update(normalised).digest('hex')}`,
+      PASSWORD_RESET_WINDOW_SECONDS,
+      PASSWORD_RESET_PER_IP,
+      PASSWORD_RESET_PER_EMAIL,
+    )) as number;
+    if (retryAfter > 0)
+      throw new DomainError(IdentityErrors.AUTH_PASSWORD_RESET_LIMITED, undefined, { retryAfter });
+    await this.dataSource.query(
+      `INSERT INTO password_reset (id, member_id)
+       SELECT $1::uuid, id FROM member WHERE lower(email) = $2 AND status = 'active' LIMIT 1`,
+      [uuidv7(), normalised],
+    );
+  }
+
+  /**
+   * The link's token sets a new password (the registration policy applies), once; an unknown token, or one of a
+   * member who is no longer active, is refused (400), a used or expired one too (410). Every other link of the
+   * member stops working and every session ends.
+   */
+  async confirm(token: string, password: string): Promise<void> {
+    const hash = hashPasswordResetToken(token);
+    await this.dataSource.transaction(async (manager) => {
+      const [row]: {
+        id: string;
+        memberId: string;
+        email: string;
+        expired: boolean;
+        used: boolean;
+        status: string;
+      }[] = await manager.query(
+        `SELECT r.id, r.member_id AS "memberId", m.email, r.expires_at <= now() AS expired,
+                r.used_at IS NOT NULL AS used, m.status
+         FROM password_reset r JOIN member m ON m.id = r.member_id
+         WHERE r.token_hash = $1 FOR UPDATE OF r, m`,
+        [hash],
+      );
+      if (!row || row.status !== 'active')
+        throw new DomainError(IdentityErrors.AUTH_PASSWORD_RESET_TOKEN_INVALID);
+      if (row.used) throw new DomainError(IdentityErrors.AUTH_PASSWORD_RESET_TOKEN_USED);
+      if (row.expired) throw new DomainError(IdentityErrors.AUTH_PASSWORD_RESET_TOKEN_EXPIRED);
+      assertAcceptablePassword(password, row.email);
+      await this.members.setPassword(manager, row.memberId, await hashPassword(password));
+      await manager.query(`UPDATE password_reset SET used_at = now() WHERE id = $1`, [row.id]);
+      // Other links of the member stop working: those sent expire, those not sent yet are not sent.
+      await manager.query(
+        `UPDATE password_reset SET expires_at = least(expires_at, now())
+         WHERE member_id = $1 AND id <> $2 AND mail_state = 'sent' AND used_at IS NULL`,
+        [row.memberId, row.id],
+      );
+      await manager.query(
+        `UPDATE password_reset SET mail_state = 'cancelled' WHERE member_id = $1 AND mail_state = 'pending'`,
+        [row.memberId],
+      );
+      await this.sessions.revokeAllSessions(manager, row.memberId, 'password_reset');
+      await this.audit.record(manager, {
+        actorId: row.memberId,
+        action: 'member.password_reset',
+        targetType: 'member',
+        targetId: row.memberId,
+      });
+    });
+  }
+
+  /**
+   * In the worker (the community's mail sweep): one batch of pending reset e-mails, under row locks (SKIP LOCKED:
+   * several workers share the work). Each gets a fresh token, stored hashed with its expiry, and is handed to
+   * `send`; a failed send is tried again by a later sweep, up to a few times, with a new token. Requests of
+   * members who are no longer active are dropped. Returns how many rows were taken.
+   */
+  async sendPendingLinks(send: (link: PasswordResetLink) => Promise<void>, limit = 50): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: { id: string; email: string; displayName: string; wanted: boolean }[] = await manager.query(
+        `SELECT r.id, m.email, m.display_name AS "displayName", m.status = 'active' AS wanted
+         FROM password_reset r JOIN member m ON m.id = r.member_id
+         WHERE r.mail_state = 'pending'
+         ORDER BY r.id LIMIT $1 FOR UPDATE OF r SKIP LOCKED`,
+        [limit],
+      );
+      const web = this.config.WEB_URL.replace(/\/$/, '');
+      for (const row of rows) {
+        if (!row.wanted) {
+          await manager.query(`UPDATE password_reset SET mail_state = 'cancelled' WHERE id = $1`, [row.id]);
+          continue;
+        }
+        const token = randomBytes(32).toString('base64url');
+        try {
+          await send({
+            resetId: row.id,
+            email: row.email,
+            displayName: row.displayName,
+            url: `${web}/reset-password?token=${token}`,
+            validMinutes: PASSWORD_RESET_MINUTES,
+          });
+        } catch (error) {
+          this.logger.warn({ err: error, resetId: row.id }, 'password reset e-mail not sent');
+          await manager.query(
+            `UPDATE password_reset SET mail_attempts = mail_attempts + 1,
+               mail_state = CASE WHEN mail_attempts + 1 >= $2 THEN 'failed' ELSE 'pending' END WHERE id = $1`,
+            [row.id, MAX_SEND_ATTEMPTS],
+          );
+          continue;
+        }
+        await manager.query(
+          `UPDATE password_reset SET token_hash = $2, expires_at = now() + make_interval(mins => $3),
+             mail_state = 'sent', mail_attempts = mail_attempts + 1, emailed_at = now() WHERE id = $1`,
+          [row.id, hashPasswordResetToken(token), PASSWORD_RESET_MINUTES],
+        );
+      }
+      return rows.length;
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.redis.disconnect();
+  }
+}
