@@ -11,7 +11,15 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { parse } from 'csv-parse/sync';
 import { DomainError } from '@lc/core';
 import { Actor } from '@lc/identity';
@@ -30,6 +38,23 @@ import {
   UpdatePerkDto,
   VerifyVoucherDto,
 } from './marketplace.dto';
+import {
+  CataloguePageResponse,
+  CataloguePerkResponse,
+  EndorsementPageResponse,
+  EndorsementResponse,
+  PartnerPageResponse,
+  PartnerPerkResponse,
+  PartnerResponse,
+  PerkPageResponse,
+  PerkResponse,
+  RedemptionPageResponse,
+  RedemptionReceiptResponse,
+  RedemptionResponse,
+  RedemptionStatsResponse,
+  VoucherCodesLoadedResponse,
+  VoucherVerificationResponse,
+} from './marketplace.responses';
 
 @ApiTags('marketplace')
 @Controller()
@@ -47,12 +72,14 @@ export class MarketplaceController {
   @ApiOperation({
     summary: 'The perk catalogue: category filter, Thai search, sort by cost or newest, stock left',
   })
+  @ApiOkResponse({ type: CataloguePageResponse })
   catalogue(@CurrentActor() actor: Actor | undefined, @Query() query: CatalogueQuery) {
     return this.perks.catalogue(actor, query);
   }
 
   @Public()
   @Get('perks/:id')
+  @ApiOkResponse({ type: CataloguePerkResponse })
   perk(@CurrentActor() actor: Actor | undefined, @Param('id', ParseUUIDPipe) id: string) {
     return this.perks.detail(actor, id);
   }
@@ -67,6 +94,7 @@ export class MarketplaceController {
       'IDEMPOTENCY_KEY_REQUIRED, a longer one 400 IDEMPOTENCY_KEY_TOO_LONG',
   })
   @ApiOperation({ summary: 'Redeem: stock taken, points held, a voucher reserved, in one transaction' })
+  @ApiCreatedResponse({ type: RedemptionReceiptResponse })
   redeem(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -78,6 +106,7 @@ export class MarketplaceController {
 
   @Authenticated()
   @Get('me/redemptions')
+  @ApiOkResponse({ type: RedemptionPageResponse })
   mine(@CurrentActor() actor: Actor, @Query() query: CursorQuery) {
     return this.redemptions.mine(actor, query.cursor);
   }
@@ -86,6 +115,7 @@ export class MarketplaceController {
   @Post('me/redemptions/:id/cancel')
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel before the partner fulfils it: points and stock come back' })
+  @ApiOkResponse({ type: RedemptionResponse })
   cancel(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.redemptions.cancel(actor, id);
   }
@@ -93,6 +123,7 @@ export class MarketplaceController {
   // Partner tools
   @Roles('partner_staff')
   @Get('partner/perks')
+  @ApiOkResponse({ type: PerkPageResponse })
   partnerPerks(@CurrentActor() actor: Actor) {
     return this.perks.partnerPerks(actor);
   }
@@ -100,18 +131,21 @@ export class MarketplaceController {
   @Roles('partner_staff')
   @Post('partner/perks')
   @ApiOperation({ summary: 'Create a perk (a draft)' })
+  @ApiCreatedResponse({ type: PartnerPerkResponse })
   createPerk(@CurrentActor() actor: Actor, @Body() body: CreatePerkDto) {
     return this.perks.create(actor, body);
   }
 
   @Roles('partner_staff')
   @Get('partner/perks/:id')
+  @ApiOkResponse({ type: PartnerPerkResponse })
   partnerPerk(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.perks.forPartner(actor, id);
   }
 
   @Roles('partner_staff')
   @Patch('partner/perks/:id')
+  @ApiOkResponse({ type: PartnerPerkResponse })
   updatePerk(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -124,6 +158,7 @@ export class MarketplaceController {
   @Post('partner/perks/:id/submit')
   @HttpCode(200)
   @ApiOperation({ summary: 'Send for OBEC approval' })
+  @ApiOkResponse({ type: PartnerPerkResponse })
   submit(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.perks.transition(actor, id, 'pending_approval');
   }
@@ -131,6 +166,7 @@ export class MarketplaceController {
   @Roles('partner_staff')
   @Post('partner/perks/:id/pause')
   @HttpCode(200)
+  @ApiOkResponse({ type: PartnerPerkResponse })
   pause(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.perks.transition(actor, id, 'paused');
   }
@@ -138,6 +174,7 @@ export class MarketplaceController {
   @Roles('partner_staff')
   @Post('partner/perks/:id/end')
   @HttpCode(200)
+  @ApiOkResponse({ type: PartnerPerkResponse })
   end(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.perks.transition(actor, id, 'ended');
   }
@@ -148,12 +185,14 @@ export class MarketplaceController {
   @ApiOperation({
     summary: 'Load voucher codes: JSON {codes: [...]} or CSV (one code per line, optional header "code")',
   })
+  @ApiCreatedResponse({ type: VoucherCodesLoadedResponse })
   addCodes(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: unknown) {
     return this.perks.addCodes(actor, id, codesFrom(body));
   }
 
   @Roles('partner_staff')
   @Get('partner/redemptions')
+  @ApiOkResponse({ type: RedemptionPageResponse })
   partnerRedemptions(@CurrentActor() actor: Actor, @Query() query: PartnerRedemptionsQuery) {
     return this.redemptions.forPartner(actor, query);
   }
@@ -162,6 +201,8 @@ export class MarketplaceController {
   @Get('partner/redemptions.csv')
   @Header('content-type', 'text/csv; charset=utf-8')
   @Header('content-disposition', 'attachment; filename="redemptions.csv"')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'UTF-8 CSV with a BOM, one redemption a line', schema: { type: 'string' } })
   exportCsv(@CurrentActor() actor: Actor) {
     return this.redemptions.csv(actor);
   }
@@ -169,6 +210,7 @@ export class MarketplaceController {
   @Roles('partner_staff')
   @Post('partner/redemptions/:id/confirm')
   @HttpCode(200)
+  @ApiOkResponse({ type: RedemptionResponse })
   confirm(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.redemptions.confirm(actor, id);
   }
@@ -176,6 +218,7 @@ export class MarketplaceController {
   @Roles('partner_staff')
   @Post('partner/redemptions/:id/reject')
   @HttpCode(200)
+  @ApiOkResponse({ type: RedemptionResponse })
   reject(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: RejectDto) {
     return this.redemptions.reject(actor, id, body.reason);
   }
@@ -184,12 +227,14 @@ export class MarketplaceController {
   @Post('partner/vouchers/verify')
   @HttpCode(200)
   @ApiOperation({ summary: 'Check a code a teacher presents: valid (now marked used), used, or unknown' })
+  @ApiOkResponse({ type: VoucherVerificationResponse })
   verify(@CurrentActor() actor: Actor, @Body() body: VerifyVoucherDto) {
     return this.redemptions.verifyVoucher(actor, body.code);
   }
 
   @Roles('partner_staff')
   @Get('partner/stats')
+  @ApiOkResponse({ type: RedemptionStatsResponse })
   stats(@CurrentActor() actor: Actor, @Query() query: StatsQuery) {
     return this.redemptions.stats(actor, query.days ?? 30);
   }
@@ -197,18 +242,21 @@ export class MarketplaceController {
   // OBEC
   @Roles('obec_admin')
   @Post('admin/partners')
+  @ApiCreatedResponse({ type: PartnerResponse })
   createPartner(@CurrentActor() actor: Actor, @Body() body: CreatePartnerDto) {
     return this.partners.create(actor, body);
   }
 
   @Public()
   @Get('partners')
+  @ApiOkResponse({ type: PartnerPageResponse })
   partnerList() {
     return this.partners.list();
   }
 
   @Roles('obec_admin')
   @Get('admin/perks/pending')
+  @ApiOkResponse({ type: PerkPageResponse })
   pending() {
     return this.perks.pendingApproval();
   }
@@ -217,6 +265,7 @@ export class MarketplaceController {
   @Post('admin/perks/:id/approve')
   @HttpCode(200)
   @ApiOperation({ summary: 'Approve a perk: it goes live' })
+  @ApiOkResponse({ type: PerkResponse })
   approve(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.perks.transition(actor, id, 'live', true);
   }
@@ -225,6 +274,7 @@ export class MarketplaceController {
   @Roles('partner_staff')
   @Post('innovations/:id/endorsements')
   @ApiOperation({ summary: 'A partner vouches for a published innovation (once per partner)' })
+  @ApiCreatedResponse({ type: EndorsementResponse })
   endorse(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -235,6 +285,7 @@ export class MarketplaceController {
 
   @Public()
   @Get('innovations/:id/endorsements')
+  @ApiOkResponse({ type: EndorsementPageResponse })
   endorsementsOf(@CurrentActor() actor: Actor | undefined, @Param('id', ParseUUIDPipe) id: string) {
     return this.endorsements.list(actor, id);
   }
