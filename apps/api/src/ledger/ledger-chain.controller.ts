@@ -1,16 +1,24 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Actor } from '@lc/identity';
 import { LedgerChainService } from '@lc/ledger';
 import { CurrentActor, Public, Roles } from '../auth/access.decorators';
+import {
+  LedgerHeadResponse,
+  LedgerProofResponse,
+  LedgerRedactedProofResponse,
+  LedgerVerificationResponse,
+} from './ledger.responses';
 
 @ApiTags('ledger')
+@ApiExtraModels(LedgerProofResponse, LedgerRedactedProofResponse)
 @Controller()
 export class LedgerChainController {
   constructor(private readonly chain: LedgerChainService) {}
 
   @Public()
   @Get('ledger/head')
+  @ApiOkResponse({ type: LedgerHeadResponse })
   @ApiOperation({
     summary:
       'The latest signed block of the points ledger: head seq and hash, Merkle root, Ed25519 signature',
@@ -24,6 +32,22 @@ export class LedgerChainController {
 
   @Public()
   @Get('ledger/transfers/:id/proof')
+  @ApiOkResponse({
+    description: 'The full proof (lc-ledger-proof/1) or the redacted one (lc-ledger-proof-redacted/1)',
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(LedgerProofResponse) },
+        { $ref: getSchemaPath(LedgerRedactedProofResponse) },
+      ],
+      discriminator: {
+        propertyName: 'format',
+        mapping: {
+          'lc-ledger-proof/1': getSchemaPath(LedgerProofResponse),
+          'lc-ledger-proof-redacted/1': getSchemaPath(LedgerRedactedProofResponse),
+        },
+      },
+    },
+  })
   @ApiOperation({
     summary:
       'Inclusion proof of one transfer: canonical JSON, chain hashes, Merkle path and the signed block',
@@ -42,6 +66,7 @@ export class LedgerChainController {
   @Roles('obec_admin')
   @Post('admin/ledger/verify')
   @HttpCode(200)
+  @ApiOkResponse({ type: LedgerVerificationResponse })
   @ApiOperation({
     summary: 'Recompute the whole hash chain and every block; names the first seq that no longer matches',
   })
