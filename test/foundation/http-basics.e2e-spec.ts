@@ -2,6 +2,8 @@ import { Body, Controller, Post } from '@nestjs/common';
 import { IsInt, IsString, Max, Min } from 'class-validator';
 import request from 'supertest';
 import { Public } from '../../apps/api/src/auth/access.decorators';
+import { HealthService } from '../../apps/api/src/health/health.service';
+import { OpenApiDocument, OpenApiSchema, responseSchema, schemaMismatches } from '../support/openapi-shape';
 import { createTestEnvironment, startTestApp, TestApp, TestEnvironment } from '../support/test-app';
 
 class EchoDto {
@@ -119,6 +121,38 @@ describe('HTTP basics', () => {
     expect(Object.keys(document.body.paths)).toContain('/api/v1/health/ready');
     const ui = await request(api.url).get('/api/docs').expect(200);
     expect(ui.text).toContain('swagger');
+  });
+
+  it('documents the health answers as they are: 200 JSON, and the 503 as problem+json', async () => {
+    const document = (await request(api.url).get('/api/docs-json').expect(200)).body as OpenApiDocument;
+    const live = await request(api.url).get('/api/v1/health/live').expect(200);
+    expect(
+      schemaMismatches(document, responseSchema(document, 'get', '/api/v1/health/live'), live.body),
+    ).toEqual([]);
+    const ready = await request(api.url).get('/api/v1/health/ready').expect(200);
+    expect(
+      schemaMismatches(document, responseSchema(document, 'get', '/api/v1/health/ready'), ready.body),
+    ).toEqual([]);
+
+    const documented503 = document.paths['/api/v1/health/ready']!.get!.responses!['503']!.content!;
+    expect(Object.keys(documented503)).toEqual(['application/problem+json']);
+    const problemSchema = documented503['application/problem+json']!.schema as OpenApiSchema;
+    const health = api.app.get(HealthService, { strict: false });
+    const readiness = jest.spyOn(health, 'readiness').mockResolvedValueOnce({
+      ready: false,
+      checks: { database: 'up', redis: 'down', migrations: 'up' },
+      failed: ['redis'],
+    });
+    try {
+      const down = await request(api.url)
+        .get('/api/v1/health/ready')
+        .expect(503)
+        .expect('content-type', /application\/problem\+json/);
+      expect(down.body).toMatchObject({ code: 'SERVICE_UNAVAILABLE', failed: ['redis'] });
+      expect(schemaMismatches(document, problemSchema, down.body)).toEqual([]);
+    } finally {
+      readiness.mockRestore();
+    }
   });
 
   it('exposes Prometheus metrics: HTTP latency, queue depths and outbox lag', async () => {

@@ -1,9 +1,17 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { errorDefinition } from '@lc/core';
 import { HealthService } from './health.service';
 import { Public } from '../auth/access.decorators';
+import { HealthLiveResponse, HealthNotReadyProblemResponse, HealthReadyResponse } from './health.responses';
 
 @ApiTags('health')
 @Public()
@@ -13,6 +21,7 @@ export class HealthController {
 
   @Get('live')
   @ApiOperation({ summary: 'The process is up' })
+  @ApiOkResponse({ type: HealthLiveResponse })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
@@ -20,6 +29,14 @@ export class HealthController {
   @Get('ready')
   @ApiOperation({
     summary: 'PostgreSQL and Redis reachable and every migration applied; 503 names what failed',
+  })
+  @ApiOkResponse({ type: HealthReadyResponse })
+  @ApiExtraModels(HealthNotReadyProblemResponse)
+  @ApiServiceUnavailableResponse({
+    description: 'Not ready: `failed` names the checks that failed',
+    content: {
+      'application/problem+json': { schema: { $ref: getSchemaPath(HealthNotReadyProblemResponse) } },
+    },
   })
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
     const readiness = await this.health.readiness();

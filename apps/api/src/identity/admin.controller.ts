@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { DomainError } from '@lc/core';
 import {
   Actor,
@@ -17,6 +24,13 @@ import {
   ReasonDto,
   RoleGrantsQuery,
 } from './identity.dto';
+import {
+  ImportReportResponse,
+  ProfileChangePageResponse,
+  ProfileChangeResponse,
+  RoleGrantPageResponse,
+  RoleGrantResponse,
+} from './identity.responses';
 
 function csvBody(body: unknown): string {
   if (typeof body !== 'string') throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as text/csv');
@@ -38,6 +52,7 @@ export class AdminController {
   @ApiOperation({
     summary: 'Grant a role (obec_admin: any; area_admin: school_admin within its area); audited',
   })
+  @ApiCreatedResponse({ type: RoleGrantResponse })
   grant(@CurrentActor() actor: Actor, @Body() body: GrantRoleDto) {
     return this.grants.grant(actor, body);
   }
@@ -46,6 +61,7 @@ export class AdminController {
   @Delete('role-grants/:id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke a role grant; audited' })
+  @ApiNoContentResponse({ description: 'The grant is revoked' })
   async revoke(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -56,6 +72,10 @@ export class AdminController {
 
   @Roles('obec_admin', 'area_admin')
   @Get('role-grants')
+  @ApiOperation({
+    summary: 'Role grants, revoked ones included, newest first (area_admin: those of its areas)',
+  })
+  @ApiOkResponse({ type: RoleGrantPageResponse })
   async listGrants(@CurrentActor() actor: Actor, @Query() query: RoleGrantsQuery) {
     return { items: await this.grants.list(actor, query.memberId), nextCursor: null };
   }
@@ -68,6 +88,7 @@ export class AdminController {
     summary:
       'Import schools from CSV (code, name_th, name_en, area_code, province_code, local_org_code, local_org_name_th)',
   })
+  @ApiOkResponse({ type: ImportReportResponse })
   importSchools(@CurrentActor() actor: Actor, @Body() body: unknown, @Query() query: ImportQuery) {
     return this.organisations.importSchools(actor, csvBody(body), query.skipInvalid === 'true');
   }
@@ -77,6 +98,7 @@ export class AdminController {
   @HttpCode(200)
   @ApiConsumes('text/csv')
   @ApiOperation({ summary: "Import educational service areas from CSV in OBEC's list format" })
+  @ApiOkResponse({ type: ImportReportResponse })
   importAreas(@CurrentActor() actor: Actor, @Body() body: unknown, @Query() query: ImportQuery) {
     return this.organisations.importAreas(actor, csvBody(body), query.skipInvalid === 'true');
   }
@@ -87,6 +109,7 @@ export class AdminController {
   @ApiOperation({
     summary: "Disable an account: every session ends at once (area admins: their area's members)",
   })
+  @ApiNoContentResponse({ description: 'The account is disabled' })
   async disable(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -98,6 +121,8 @@ export class AdminController {
   @Roles('obec_admin', 'area_admin')
   @Post('members/:id/enable')
   @HttpCode(204)
+  @ApiOperation({ summary: "Enable a disabled account again (area admins: their area's members)" })
+  @ApiNoContentResponse({ description: 'The account is enabled' })
   async enable(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -112,6 +137,7 @@ export class AdminController {
     summary:
       "Changes of school or member kind that members asked for, oldest first: those I may decide (school_admin: into my school; area_admin: into my area's schools; obec_admin: all)",
   })
+  @ApiOkResponse({ type: ProfileChangePageResponse })
   listProfileChanges(@CurrentActor() actor: Actor, @Query() query: ProfileChangesQuery) {
     return this.profileChanges.list(actor, query.status ?? 'pending', query.cursor);
   }
@@ -120,6 +146,7 @@ export class AdminController {
   @Post('profile-changes/:id/approve')
   @HttpCode(200)
   @ApiOperation({ summary: 'Confirm a change of school or member kind: it takes effect at once; audited' })
+  @ApiOkResponse({ type: ProfileChangeResponse })
   approveProfileChange(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.profileChanges.approve(actor, id);
   }
@@ -130,6 +157,7 @@ export class AdminController {
   @ApiOperation({
     summary: 'Refuse a change of school or member kind, with a reason; nothing changes; audited',
   })
+  @ApiOkResponse({ type: ProfileChangeResponse })
   rejectProfileChange(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,

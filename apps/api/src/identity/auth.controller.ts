@@ -1,5 +1,13 @@
 import { Body, Controller, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig, DomainError } from '@lc/core';
 import {
@@ -28,6 +36,12 @@ import {
   RegisterDto,
   VerifyEmailDto,
 } from './identity.dto';
+import {
+  AuthSessionResponse,
+  AuthTokensResponse,
+  EmailVerifiedResponse,
+  PasswordResetAcceptedResponse,
+} from './identity.responses';
 
 const COOKIE_TRANSPORT = ApiHeader({
   name: AUTH_TRANSPORT_HEADER,
@@ -75,6 +89,7 @@ export class AuthController {
       'Join as a member (records consent to the terms and privacy notice); 429 past REGISTRATION_LIMIT_PER_IP sign-ups from one address in 10 minutes. Where confirmation is required, a link is e-mailed',
   })
   @COOKIE_TRANSPORT
+  @ApiCreatedResponse({ type: AuthSessionResponse })
   async register(
     @Body() body: RegisterDto,
     @ClientIp() client: { ip: string; userAgent: string | null },
@@ -99,6 +114,7 @@ export class AuthController {
       'Sign in with e-mail and password; 429 past the limits per account and address and per address, slowed down past the limit per account',
   })
   @COOKIE_TRANSPORT
+  @ApiOkResponse({ type: AuthSessionResponse })
   async login(
     @Body() _body: LoginDto,
     @Req() request: FastifyRequest & { user: { memberId: string } },
@@ -121,6 +137,7 @@ export class AuthController {
       'Rotate the refresh token; the same token again within the grace window gets the same pair, later it revokes the whole session. With `X-Auth-Transport: cookie`, the token is read from and rotated in the `lc_refresh` cookie (no body needed)',
   })
   @COOKIE_TRANSPORT
+  @ApiOkResponse({ type: AuthTokensResponse })
   async refresh(
     @Body() body: RefreshDto | undefined,
     @Req() request: FastifyRequest,
@@ -156,6 +173,7 @@ export class AuthController {
     summary:
       'Confirm the e-mail address with the token of the link sent by e-mail: works once (410 when used or expired)',
   })
+  @ApiOkResponse({ type: EmailVerifiedResponse })
   verifyEmail(@Body() body: VerifyEmailDto) {
     return this.verification.confirm(body.token);
   }
@@ -166,6 +184,7 @@ export class AuthController {
     summary: 'End this session (with `X-Auth-Transport: cookie`, the `lc_refresh` cookie is cleared)',
   })
   @COOKIE_TRANSPORT
+  @ApiNoContentResponse({ description: 'The session ended' })
   async logout(
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
@@ -182,6 +201,7 @@ export class AuthController {
     summary:
       'Forgot password: e-mails a single-use link (WEB_URL `/reset-password?token=…`, 30 minutes) if an active member has this address; the same 202 either way. 429 past 3 requests per address an hour, or 30 per client address',
   })
+  @ApiAcceptedResponse({ type: PasswordResetAcceptedResponse })
   async requestPasswordReset(
     @Body() body: PasswordResetRequestDto,
     @ClientIp() client: { ip: string; userAgent: string | null },
@@ -197,6 +217,7 @@ export class AuthController {
     summary:
       'Set a new password with the token of the reset link: works once (400 unknown, 410 used or expired) and ends every session of the member',
   })
+  @ApiNoContentResponse({ description: 'The password is set; every session of the member ended' })
   async confirmPasswordReset(@Body() body: PasswordResetConfirmDto): Promise<void> {
     await this.passwordResets.confirm(body.token, body.password);
   }

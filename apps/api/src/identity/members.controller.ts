@@ -1,6 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MembersService } from '@lc/identity';
+import { PublicMemberResponse } from './identity.responses';
 
 @ApiTags('members')
 @ApiBearerAuth()
@@ -10,6 +11,7 @@ export class MembersController {
 
   @Get(':id')
   @ApiOperation({ summary: "A member's public profile (private fields never appear here)" })
+  @ApiOkResponse({ type: PublicMemberResponse })
   profile(@Param('id', ParseUUIDPipe) id: string) {
     return this.members.publicProfile(id);
   }

@@ -10,7 +10,16 @@ import {
   Res,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor } from '@lc/identity';
 import {
@@ -20,6 +29,7 @@ import {
   attachmentDisposition,
 } from '@lc/innovations';
 import { Authenticated, CurrentActor, Public } from '../auth/access.decorators';
+import { InnovationAttachmentListResponse, InnovationAttachmentResponse } from './innovations.responses';
 import { receiveUpload } from './multipart-upload';
 
 const UPLOAD_BODY = {
@@ -32,6 +42,27 @@ const UPLOAD_BODY = {
     },
   },
 };
+
+/** The types an attachment may have (content-sniffer.ts), as downloads are served. */
+const ATTACHMENT_TYPES = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'application/msword',
+  'application/vnd.ms-excel',
+  'application/vnd.ms-powerpoint',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/vnd.ms-word.document.macroEnabled.12',
+  'application/vnd.ms-excel.sheet.macroEnabled.12',
+  'application/vnd.ms-powerpoint.presentation.macroEnabled.12',
+  'application/vnd.oasis.opendocument.text',
+  'application/vnd.oasis.opendocument.spreadsheet',
+  'application/vnd.oasis.opendocument.presentation',
+];
 
 @ApiTags('attachments')
 @Controller('innovations/:id')
@@ -51,6 +82,7 @@ export class AttachmentsController {
       'content (415 otherwise); purpose=cover makes an image the cover. An image declaring more than ' +
       'IMAGE_MAX_PIXELS is refused (422); a body not received whole within UPLOAD_TIMEOUT_MS gets 408',
   })
+  @ApiCreatedResponse({ type: InnovationAttachmentResponse })
   async upload(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -66,6 +98,7 @@ export class AttachmentsController {
   @Public()
   @Get('attachments')
   @ApiOperation({ summary: "The innovation's attachments, for whoever can see it" })
+  @ApiOkResponse({ type: InnovationAttachmentListResponse })
   list(@CurrentActor() actor: Actor | undefined, @Param('id', ParseUUIDPipe) id: string) {
     return this.attachments.list(actor, id);
   }
@@ -73,6 +106,8 @@ export class AttachmentsController {
   @Public()
   @Get('attachments/:attachmentId')
   @ApiOperation({ summary: 'Download an attachment (always as a file, never shown inline)' })
+  @ApiProduces(...ATTACHMENT_TYPES)
+  @ApiOkResponse({ description: 'The file, as an attachment', schema: { type: 'string', format: 'binary' } })
   async download(
     @CurrentActor() actor: Actor | undefined,
     @Param('id', ParseUUIDPipe) id: string,
@@ -86,6 +121,8 @@ export class AttachmentsController {
   @Public()
   @Get('attachments/:attachmentId/thumbnail')
   @ApiOperation({ summary: "An image attachment's thumbnail, 320 px wide at most (404 when it has none)" })
+  @ApiProduces('image/png', 'image/jpeg')
+  @ApiOkResponse({ description: 'The thumbnail image', schema: { type: 'string', format: 'binary' } })
   async thumbnail(
     @CurrentActor() actor: Actor | undefined,
     @Param('id', ParseUUIDPipe) id: string,
@@ -99,6 +136,7 @@ export class AttachmentsController {
   @Delete('attachments/:attachmentId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove an attachment (the author; evidence: its reporter)' })
+  @ApiNoContentResponse()
   async remove(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -114,6 +152,10 @@ export class AttachmentsController {
     schema: { type: 'object', required: ['file'], properties: { file: UPLOAD_BODY.schema.properties.file } },
   })
   @ApiOperation({ summary: 'Attach the evidence file of my adoption report (replaces earlier evidence)' })
+  @ApiCreatedResponse({
+    type: InnovationAttachmentResponse,
+    description: 'The evidence file (purpose evidence)',
+  })
   async evidence(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
