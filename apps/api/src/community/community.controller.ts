@@ -22,7 +22,14 @@ import { AnnouncementsService, FeedService, FollowsService, NotificationsService
 import type { Actor } from '@lc/identity';
 import { Authenticated, CurrentActor, Roles } from '../auth/access.decorators';
 import { CursorQuery } from '../identity/identity.dto';
-import { AnnouncementDto, FeedQuery, FollowDto, MarkReadDto, PreferencesDto } from './community.dto';
+import {
+  AnnouncementDto,
+  ChannelsDto,
+  FeedQuery,
+  FollowDto,
+  MarkReadDto,
+  PreferencesDto,
+} from './community.dto';
 import {
   AnnouncementResponse,
   COMMUNITY_EXTRA_MODELS,
@@ -35,7 +42,7 @@ import {
 } from './community.responses';
 
 @ApiTags('community')
-@ApiExtraModels(...COMMUNITY_EXTRA_MODELS)
+@ApiExtraModels(...COMMUNITY_EXTRA_MODELS, ChannelsDto)
 @Controller()
 export class CommunityController {
   constructor(
