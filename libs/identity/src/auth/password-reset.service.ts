@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import type IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
@@ -9,6 +9,7 @@ import { IdentityErrors } from '../identity-errors';
 import { MembersRepository } from '../members/members.repository';
 import { assertAcceptablePassword, hashPassword } from '../passwords/password-policy';
 import { SessionsRepository } from '../sessions/sessions.repository';
+import { hashLinkToken, sendPendingLinks } from './mailed-links';
 import { addressKey } from './registration-throttle.service';
 
 /** How long a reset link works once it has been e-mailed. */
@@ -19,7 +20,6 @@ export const PASSWORD_RESET_WINDOW_SECONDS = 3600;
 export const PASSWORD_RESET_PER_EMAIL = 3;
 /** Requests from one client address (an IPv6 client by its /64) per window: a school's network shares one. */
 export const PASSWORD_RESET_PER_IP = 30;
-const MAX_SEND_ATTEMPTS = 5;
 
 /** A reset link, as the worker hands it to the mail transport. */
 export interface PasswordResetLink {
@@ -30,9 +30,7 @@ export interface PasswordResetLink {
   validMinutes: number;
 }
 
-export function hashPasswordResetToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
+export const hashPasswordResetToken = hashLinkToken;
 
 /**
  * Both counters in one atomic step (concurrent requests can't all slip under a limit), each window starting at
@@ -148,53 +146,23 @@ export class PasswordResetService implements OnModuleDestroy {
     });
   }
 
-  /**
-   * In the worker (the community's mail sweep): one batch of pending reset e-mails, under row locks (SKIP LOCKED:
-   * several workers share the work). Each gets a fresh token, stored hashed with its expiry, and is handed to
-   * `send`; a failed send is tried again by a later sweep, up to a few times, with a new token. Requests of
-   * members who are no longer active are dropped. Returns how many rows were taken.
-   */
-  async sendPendingLinks(send: (link: PasswordResetLink) => Promise<void>, limit = 50): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const rows: { id: string; email: string; displayName: string; wanted: boolean }[] = await manager.query(
-        `SELECT r.id, m.email, m.display_name AS "displayName", m.status = 'active' AS wanted
-         FROM password_reset r JOIN member m ON m.id = r.member_id
-         WHERE r.mail_state = 'pending'
-         ORDER BY r.id LIMIT $1 FOR UPDATE OF r SKIP LOCKED`,
-        [limit],
-      );
-      const web = this.config.WEB_URL.replace(/\/$/, '');
-      for (const row of rows) {
-        if (!row.wanted) {
-          await manager.query(`UPDATE password_reset SET mail_state = 'cancelled' WHERE id = $1`, [row.id]);
-          continue;
-        }
-        const token = randomBytes(32).toString('base64url');
-        try {
-          await send({
-            resetId: row.id,
-            email: row.email,
-            displayName: row.displayName,
-            url: `${web}/reset-password?token=${token}`,
-            validMinutes: PASSWORD_RESET_MINUTES,
-          });
-        } catch (error) {
-          this.logger.warn({ err: error, resetId: row.id }, 'password reset e-mail not sent');
-          await manager.query(
-            `UPDATE password_reset SET mail_attempts = mail_attempts + 1,
-               mail_state = CASE WHEN mail_attempts + 1 >= $2 THEN 'failed' ELSE 'pending' END WHERE id = $1`,
-            [row.id, MAX_SEND_ATTEMPTS],
-          );
-          continue;
-        }
-        await manager.query(
-          `UPDATE password_reset SET token_hash = $2, expires_at = now() + make_interval(mins => $3),
-             mail_state = 'sent', mail_attempts = mail_attempts + 1, emailed_at = now() WHERE id = $1`,
-          [row.id, hashPasswordResetToken(token), PASSWORD_RESET_MINUTES],
-        );
-      }
-      return rows.length;
-    });
+  /** In the worker's mail sweep: one batch of reset e-mails (see `sendPendingLinks` in mailed-links.ts). */
+  sendPendingLinks(send: (link: PasswordResetLink) => Promise<void>, limit = 50): Promise<number> {
+    return sendPendingLinks(
+      this.dataSource,
+      this.config.WEB_URL,
+      {
+        table: 'password_reset',
+        // Dropped when the member is no longer active.
+        stillWanted: `m.status = 'active'`,
+        validMinutes: PASSWORD_RESET_MINUTES,
+        page: '/reset-password',
+        what: 'password reset',
+      },
+      ({ id, ...link }) => send({ resetId: id, ...link, validMinutes: PASSWORD_RESET_MINUTES }),
+      this.logger,
+      limit,
+    );
   }
 
   onModuleDestroy(): void {

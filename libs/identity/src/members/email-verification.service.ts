@@ -1,14 +1,13 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig, DomainError, uuidv7 } from '@lc/core';
 import { Actor } from '../actor';
 import { AuditRepository } from '../audit/audit.repository';
+import { hashLinkToken, sendPendingLinks } from '../auth/mailed-links';
 import { IdentityErrors } from '../identity-errors';
 
 /** Confirmation e-mails one member may have sent per hour, the one sent at registration included. */
 export const VERIFICATION_MAILS_PER_HOUR = 3;
-const MAX_SEND_ATTEMPTS = 5;
 
 /** A confirmation link, as the worker hands it to the mail transport. */
 export interface VerificationLink {
@@ -19,9 +18,7 @@ export interface VerificationLink {
   validHours: number;
 }
 
-export function hashVerificationToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
+export const hashVerificationToken = hashLinkToken;
 
 /**
  * Confirmation of a member's e-mail address. While it is not confirmed, the member's actions earn and give no
@@ -122,61 +119,23 @@ export class EmailVerificationService {
     return { emailVerified: true };
   }
 
-  /**
-   * In the worker (the community's mail sweep): one batch of pending confirmation e-mails, under row locks (SKIP
-   * LOCKED: several workers share the work). Each gets a fresh token, stored hashed with its expiry, and is handed
-   * to `send`; a failed send is tried again by a later sweep, up to a few times, with a new token. Links for
-   * members who confirmed meanwhile, or who are no longer active, are dropped. Returns how many rows were taken.
-   */
-  async sendPendingLinks(send: (link: VerificationLink) => Promise<void>, limit = 50): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const rows: {
-        id: string;
-        attempts: number;
-        email: string;
-        displayName: string;
-        wanted: boolean;
-      }[] = await manager.query(
-        `SELECT v.id, v.mail_attempts AS attempts, m.email, m.display_name AS "displayName",
-                (m.status = 'active' AND m.email_verified_at IS NULL) AS wanted
-         FROM email_verification v JOIN member m ON m.id = v.member_id
-         WHERE v.mail_state = 'pending'
-         ORDER BY v.id LIMIT $1 FOR UPDATE OF v SKIP LOCKED`,
-        [limit],
-      );
-      const web = this.config.WEB_URL.replace(/\/$/, '');
-      for (const row of rows) {
-        if (!row.wanted) {
-          await manager.query(`UPDATE email_verification SET mail_state = 'cancelled' WHERE id = $1`, [
-            row.id,
-          ]);
-          continue;
-        }
-        const token = randomBytes(32).toString('base64url');
-        try {
-          await send({
-            verificationId: row.id,
-            email: row.email,
-            displayName: row.displayName,
-            url: `${web}/verify-email?token=${token}`,
-            validHours: this.config.EMAIL_VERIFICATION_HOURS,
-          });
-        } catch (error) {
-          this.logger.warn({ err: error, verificationId: row.id }, 'confirmation e-mail not sent');
-          await manager.query(
-            `UPDATE email_verification SET mail_attempts = mail_attempts + 1,
-               mail_state = CASE WHEN mail_attempts + 1 >= $2 THEN 'failed' ELSE 'pending' END WHERE id = $1`,
-            [row.id, MAX_SEND_ATTEMPTS],
-          );
-          continue;
-        }
-        await manager.query(
-          `UPDATE email_verification SET token_hash = $2, expires_at = now() + make_interval(hours => $3),
-             mail_state = 'sent', mail_attempts = mail_attempts + 1, emailed_at = now() WHERE id = $1`,
-          [row.id, hashVerificationToken(token), this.config.EMAIL_VERIFICATION_HOURS],
-        );
-      }
-      return rows.length;
-    });
+  /** In the worker's mail sweep: one batch of confirmation e-mails (see `sendPendingLinks` in mailed-links.ts). */
+  sendPendingLinks(send: (link: VerificationLink) => Promise<void>, limit = 50): Promise<number> {
+    const validHours = this.config.EMAIL_VERIFICATION_HOURS;
+    return sendPendingLinks(
+      this.dataSource,
+      this.config.WEB_URL,
+      {
+        table: 'email_verification',
+        // Dropped once the member confirmed meanwhile, or is no longer active.
+        stillWanted: `m.status = 'active' AND m.email_verified_at IS NULL`,
+        validMinutes: validHours * 60,
+        page: '/verify-email',
+        what: 'confirmation',
+      },
+      ({ id, ...link }) => send({ verificationId: id, ...link, validHours }),
+      this.logger,
+      limit,
+    );
   }
 }
