@@ -37,6 +37,9 @@ const common = {
 };
 
 module.exports = {
+  // Jest reads the test timeout from the top level (a project's own is ignored): end-to-end tests wait for real
+  // servers and workers, so they get a minute before a hang is called a failure (never a speed assertion).
+  testTimeout: 60_000,
   projects: [
     {
       ...common,
