@@ -384,7 +384,7 @@ class DemoSeeder {
       }
     }
     for (const report of DEMO_REPORTS) {
-      const id = this.innovationIds.get(this.reportTarget(report.innovation))!;
+      const id = this.innovationIds.get(this.placeholderTarget(report.innovation))!;
       const exists = await this.one(
         `SELECT 1 FROM content_report WHERE innovation_id = $1 AND reporter_id = $2`,
         [id, this.id(report.by)],
@@ -409,8 +409,8 @@ class DemoSeeder {
     return created.id;
   }
 
-  /** The reports and endorsements name places, not innovations: the seed picks them. */
-  private reportTarget(placeholder: string): string {
+  /** The reports and endorsements name placeholders, not innovations: the seed picks the innovation for each. */
+  private placeholderTarget(placeholder: string): string {
     const all = demoInnovations();
     const pick = (predicate: (i: DemoInnovation) => boolean) => {
       const found = all.find(predicate);
@@ -434,7 +434,7 @@ class DemoSeeder {
   private async marketplace(): Promise<void> {
     for (const endorsement of DEMO_ENDORSEMENTS) {
       const partnerId = this.partnerIds.get(endorsement.partner)!;
-      const id = this.innovationIds.get(this.reportTarget(endorsement.innovation))!;
+      const id = this.innovationIds.get(this.placeholderTarget(endorsement.innovation))!;
       const exists = await this.one(
         `SELECT 1 FROM endorsement WHERE partner_id = $1 AND innovation_id = $2`,
         [partnerId, id],

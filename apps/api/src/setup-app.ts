@@ -88,11 +88,12 @@ export async function setupApp(app: NestFastifyApplication): Promise<AppConfig> 
     (request as unknown as { bodyDeadline?: NodeJS.Timeout }).bodyDeadline = timer;
     done();
   });
-  const bodyArrived = (request: { bodyDeadline?: NodeJS.Timeout }) => clearTimeout(request.bodyDeadline);
-  fastify.addHook('preValidation', async (request) => bodyArrived(request as never));
-  fastify.addHook('onResponse', async (request) => bodyArrived(request as never));
-  // Query strings and path parameters too: PostgreSQL refuses U+0000 wherever it comes from.
+  const bodyArrived = (request: object) =>
+    clearTimeout((request as { bodyDeadline?: NodeJS.Timeout }).bodyDeadline);
+  fastify.addHook('onResponse', async (request) => bodyArrived(request));
   fastify.addHook('preValidation', async (request) => {
+    bodyArrived(request);
+    // Query strings and path parameters too: PostgreSQL refuses U+0000 wherever it comes from.
     assertCleanValue(request.query, 'query');
     assertCleanValue(request.params, 'path');
   });
