@@ -2,6 +2,7 @@ export * from './event-catalogue';
 export * from './queue-names';
 export * from './messaging-options';
 export * from './redis-connection';
+export * from './shared-redis';
 export * from './outbox.service';
 export * from './queue-registry';
 export * from './outbox-relay';

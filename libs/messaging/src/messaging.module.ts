@@ -8,6 +8,7 @@ import { MessagingMetrics } from './messaging-metrics';
 import { OutboxRelay, RELAY_FAULTS, RelayFaults } from './outbox-relay';
 import { OutboxService } from './outbox.service';
 import { QueueRegistry } from './queue-registry';
+import { SharedRedis } from './shared-redis';
 
 /** Producer side, for every process: write events to the outbox, see queue depths. */
 @Module({})
@@ -25,8 +26,9 @@ export class MessagingModule {
         OutboxService,
         QueueRegistry,
         MessagingMetrics,
+        SharedRedis,
       ],
-      exports: [MESSAGING_OPTIONS, OutboxService, QueueRegistry],
+      exports: [MESSAGING_OPTIONS, OutboxService, QueueRegistry, SharedRedis],
     };
   }
 }

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
-import type IORedis from 'ioredis';
+import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, DomainError } from '@lc/core';
-import { createRedis } from '@lc/messaging';
+import { SharedRedis } from '@lc/messaging';
 import { IdentityErrors } from '../identity-errors';
 
 /**
@@ -37,11 +36,14 @@ return {0, 0}`;
 type Scope = 'login' | 'password';
 
 @Injectable()
-export class LoginThrottle implements OnModuleDestroy {
-  private readonly redis: IORedis;
+export class LoginThrottle {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly shared: SharedRedis,
+  ) {}
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.redis = createRedis(config.REDIS_URL, 'producer', 'lc-login-throttle');
+  private get redis() {
+    return this.shared.client;
   }
 
   /** Before a sign-in's password is checked: throws 429 past a limit, waits when the account is slowed down. */
@@ -60,10 +62,6 @@ export class LoginThrottle implements OnModuleDestroy {
 
   async passwordCheckSucceeded(memberId: string, ip: string): Promise<void> {
     await this.clear('password', memberId, ip);
-  }
-
-  onModuleDestroy(): void {
-    this.redis.disconnect();
   }
 
   private keys(scope: Scope, account: string, ip: string): [pair: string, ip: string, account: string] {

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import type IORedis from 'ioredis';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig, DomainError, uuidv7 } from '@lc/core';
-import { createRedis } from '@lc/messaging';
+import { SharedRedis } from '@lc/messaging';
 import { AuditRepository } from '../audit/audit.repository';
 import { IdentityErrors } from '../identity-errors';
 import { MembersRepository } from '../members/members.repository';
@@ -11,6 +10,7 @@ import { assertAcceptablePassword, hashPassword } from '../passwords/password-po
 import { SessionsRepository } from '../sessions/sessions.repository';
 import { hashLinkToken, sendPendingLinks } from './mailed-links';
 import { addressKey } from './registration-throttle.service';
+import { takeFromWindows } from './window-counters';
 
 /** How long a reset link works once it has been e-mailed. */
 export const PASSWORD_RESET_MINUTES = 30;
@@ -33,33 +33,14 @@ export interface PasswordResetLink {
 export const hashPasswordResetToken = hashLinkToken;
 
 /**
- * Both counters in one atomic step (concurrent requests can't all slip under a limit), each window starting at
- * its first request. Returns the seconds until the fuller counter's window ends once either is past its limit,
- * 0 otherwise.
- */
-const TAKE = `
-local retry = 0
-for i = 1, 2 do
-  local count = redis.call('INCR', KEYS[i])
-  if count == 1 then redis.call('EXPIRE', KEYS[i], ARGV[1]) end
-  if count > tonumber(ARGV[i + 1]) then
-    local ttl = redis.call('TTL', KEYS[i])
-    if ttl < 0 then redis.call('EXPIRE', KEYS[i], ARGV[1]) ttl = tonumber(ARGV[1]) end
-    retry = math.max(retry, ttl, 1)
-  end
-end
-return retry`;
-
-/**
  * "Forgot my password". The api only records a request (a `pending` row) for an active member's address and
  * answers the same whether or not there is one; the worker's mail sweep makes the token when it sends the e-mail
  * and stores just its SHA-256 (as for e-mail confirmation). A token sets a new password once, within
  * PASSWORD_RESET_MINUTES, and ends every session of the member.
  */
 @Injectable()
-export class PasswordResetService implements OnModuleDestroy {
+export class PasswordResetService {
   private readonly logger = new Logger(PasswordResetService.name);
-  private readonly redis: IORedis;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -67,9 +48,8 @@ export class PasswordResetService implements OnModuleDestroy {
     private readonly sessions: SessionsRepository,
     private readonly audit: AuditRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
-    this.redis = createRedis(config.REDIS_URL, 'producer', 'lc-password-reset-throttle');
-  }
+    private readonly redis: SharedRedis,
+  ) {}
 
   /**
    * Counted per address and per e-mail before anything else (429 past either limit, for any address, known or
@@ -79,15 +59,13 @@ export class PasswordResetService implements OnModuleDestroy {
   async request(email: string, ip: string): Promise<void> {
     const normalised = email.trim().toLowerCase();
     const prefix = `${this.config.QUEUE_PREFIX}:throttle:password-reset`;
-    const retryAfter = (await this.redis.eval(
-      TAKE,
-      2,
-      `${prefix}:ip:${addressKey(ip)}`,
-      `${prefix}:email:${createHash('sha256').update(normalised).digest('hex')}`,
-      PASSWORD_RESET_WINDOW_SECONDS,
-      PASSWORD_RESET_PER_IP,
-      PASSWORD_RESET_PER_EMAIL,
-    )) as number;
+    const retryAfter = await takeFromWindows(this.redis.client, PASSWORD_RESET_WINDOW_SECONDS, [
+      { key: `${prefix}:ip:${addressKey(ip)}`, limit: PASSWORD_RESET_PER_IP },
+      {
+        key: `${prefix}:email:${createHash('sha256').update(normalised).digest('hex')}`,
+        limit: PASSWORD_RESET_PER_EMAIL,
+      },
+    ]);
     if (retryAfter > 0)
       throw new DomainError(IdentityErrors.AUTH_PASSWORD_RESET_LIMITED, undefined, { retryAfter });
     await this.dataSource.query(
@@ -163,9 +141,5 @@ export class PasswordResetService implements OnModuleDestroy {
       this.logger,
       limit,
     );
-  }
-
-  onModuleDestroy(): void {
-    this.redis.disconnect();
   }
 }

@@ -1,8 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import type IORedis from 'ioredis';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, CoreErrors, DomainError } from '@lc/core';
-import { createRedis } from '@lc/messaging';
+import { SharedRedis } from '@lc/messaging';
 import { hashRefreshToken } from './token.service';
 
 export interface RotatedPair {
@@ -17,12 +16,16 @@ export interface RotatedPair {
  * whoever reads Redis without holding the old token learns nothing usable.
  */
 @Injectable()
-export class RefreshGrace implements OnModuleDestroy {
-  private readonly redis: IORedis;
+export class RefreshGrace {
   private readonly logger = new Logger(RefreshGrace.name);
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.redis = createRedis(config.REDIS_URL, 'producer', 'lc-refresh-grace');
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly shared: SharedRedis,
+  ) {}
+
+  private get redis() {
+    return this.shared.client;
   }
 
   get enabled(): boolean {
@@ -66,10 +69,6 @@ export class RefreshGrace implements OnModuleDestroy {
     } catch {
       return null;
     }
-  }
-
-  onModuleDestroy(): void {
-    this.redis.disconnect();
   }
 
   private key(oldToken: string): string {

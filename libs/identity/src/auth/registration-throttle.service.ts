@@ -1,26 +1,12 @@
 import { isIPv4, isIPv6 } from 'node:net';
-import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
-import type IORedis from 'ioredis';
+import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, DomainError } from '@lc/core';
-import { createRedis } from '@lc/messaging';
+import { SharedRedis } from '@lc/messaging';
 import { IdentityErrors } from '../identity-errors';
+import { takeFromWindows } from './window-counters';
 
 /** Registrations are counted per address in fixed windows of this length. */
 export const REGISTRATION_WINDOW_SECONDS = 600;
-
-/**
- * One INCR (atomic: concurrent sign-ups can't all slip under the limit), the window starting at the first one.
- * Returns the seconds left in the window once the count is past the limit, 0 otherwise.
- */
-const TAKE = `
-local count = redis.call('INCR', KEYS[1])
-if count == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
-if count > tonumber(ARGV[2]) then
-  local ttl = redis.call('TTL', KEYS[1])
-  if ttl < 0 then redis.call('EXPIRE', KEYS[1], ARGV[1]) ttl = tonumber(ARGV[1]) end
-  return math.max(ttl, 1)
-end
-return 0`;
 
 /**
  * At most REGISTRATION_LIMIT_PER_IP registrations from one address per 10 minutes, counted in Redis so the limit
@@ -28,27 +14,21 @@ return 0`;
  * a password hash, and a refused one (an address already taken) is how a script probes for members.
  */
 @Injectable()
-export class RegistrationThrottle implements OnModuleDestroy {
-  private readonly redis: IORedis;
-
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.redis = createRedis(config.REDIS_URL, 'producer', 'lc-registration-throttle');
-  }
+export class RegistrationThrottle {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly redis: SharedRedis,
+  ) {}
 
   async take(ip: string): Promise<void> {
-    const retryAfter = (await this.redis.eval(
-      TAKE,
-      1,
-      `${this.config.QUEUE_PREFIX}:throttle:register:ip:${addressKey(ip)}`,
-      REGISTRATION_WINDOW_SECONDS,
-      this.config.REGISTRATION_LIMIT_PER_IP,
-    )) as number;
+    const retryAfter = await takeFromWindows(this.redis.client, REGISTRATION_WINDOW_SECONDS, [
+      {
+        key: `${this.config.QUEUE_PREFIX}:throttle:register:ip:${addressKey(ip)}`,
+        limit: this.config.REGISTRATION_LIMIT_PER_IP,
+      },
+    ]);
     if (retryAfter > 0)
       throw new DomainError(IdentityErrors.AUTH_REGISTRATION_LIMITED, undefined, { retryAfter });
-  }
-
-  onModuleDestroy(): void {
-    this.redis.disconnect();
   }
 }
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type IORedis from 'ioredis';
 import { APP_CONFIG, AppConfig, DomainError } from '@lc/core';
-import { createRedis } from '@lc/messaging';
+import { SharedRedis } from '@lc/messaging';
 import { InnovationErrors } from '../innovations-errors';
 
 export type FeedbackKind = 'comment' | 'rating';
@@ -40,12 +40,14 @@ interface FeedbackSlot {
  * feedback is let through (and logged) rather than refused for everyone.
  */
 @Injectable()
-export class FeedbackThrottle implements OnModuleDestroy {
+export class FeedbackThrottle {
   private readonly logger = new Logger(FeedbackThrottle.name);
-  /** Opened on first use: the worker loads this module too and never posts feedback. */
-  private redis: IORedis | null = null;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    // Its connection opens on first use: the worker loads this module too and never posts feedback.
+    private readonly redis: SharedRedis,
+  ) {}
 
   /** Runs `write` under the member's limit: refused before anything is written, not counted when it fails. */
   async limited<T>(kind: FeedbackKind, memberId: string, write: () => Promise<T>): Promise<T> {
@@ -84,12 +86,7 @@ export class FeedbackThrottle implements OnModuleDestroy {
     }
   }
 
-  onModuleDestroy(): void {
-    this.redis?.disconnect();
-  }
-
   private client(): IORedis {
-    this.redis ??= createRedis(this.config.REDIS_URL, 'producer', 'lc-feedback-throttle');
-    return this.redis;
+    return this.redis.client;
   }
 }
