@@ -4,7 +4,19 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['dist/**', '.data/**', 'node_modules/**', 'coverage/**', 'docker/**'] },
+  {
+    ignores: [
+      'dist/**',
+      '.data/**',
+      'node_modules/**',
+      'coverage/**',
+      'docker/**',
+      'artifacts/**',
+      'apps/web/dist/**',
+      'apps/web/dev-dist/**',
+      'apps/web/src/api/generated/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -26,6 +38,26 @@ export default tseslint.config(
   {
     // The config loader, scripts and the test harness are where the environment is read.
     files: ['libs/core/src/config/**', 'scripts/**', 'test/**', '**/*.spec.ts', 'jest.config.js'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    // The web app runs in browsers: their globals, and Vite's import.meta.env instead of process.env.
+    files: ['apps/web/**/*.{ts,tsx}'],
+    languageOptions: {
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        navigator: 'readonly',
+        localStorage: 'readonly',
+        fetch: 'readonly',
+        console: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
+    },
+  },
+  {
+    files: ['apps/web/vite.config.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

@@ -1,6 +1,6 @@
-import { RequestMethod } from '@nestjs/common';
+import { INestApplication, RequestMethod } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
@@ -57,13 +57,18 @@ export function createFastifyAdapter(settings: AdapterSettings = {}): FastifyAda
   });
 }
 
+/** `/api/v1` before every route but the Prometheus scrape. */
+export function applyGlobalPrefix(app: INestApplication): void {
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
+}
+
 /** Everything main.ts and the tests both need, so tests speak to the same app people use. */
 export async function setupApp(app: NestFastifyApplication): Promise<AppConfig> {
   const config = app.get<AppConfig>(APP_CONFIG);
   app.useLogger(app.get(Logger));
   app.flushLogs();
   app.enableShutdownHooks();
-  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
+  applyGlobalPrefix(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useWebSocketAdapter(new RealtimeIoAdapter(app, config));
@@ -161,22 +166,30 @@ export async function setupApp(app: NestFastifyApplication): Promise<AppConfig> 
   });
 
   if (config.SWAGGER_ENABLED) {
-    const document = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('Learning Community API (ชุมชนนวัตกรรมการเรียนรู้)')
-        .setDescription('OBEC Learning Community: innovations, feedback, points, perks and the cockpit.')
-        .setVersion('1')
-        .addBearerAuth()
-        .build(),
-    );
-    documentValidationLimits(
-      document,
-      [communityDtos, identityDtos, innovationsDtos, ledgerDtos, marketplaceDtos].flatMap((module) =>
-        Object.values(module).filter((value): value is DtoClass => typeof value === 'function'),
-      ),
-    );
-    SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+    SwaggerModule.setup('api/docs', app, createOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
   }
   return config;
+}
+
+/**
+ * The OpenAPI document: served at /api/docs-json, and the input of the web app's generated client
+ * (apps/web/openapi.json, written by `npm run api:client`).
+ */
+export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Learning Community API (ชุมชนนวัตกรรมการเรียนรู้)')
+      .setDescription('OBEC Learning Community: innovations, feedback, points, perks and the cockpit.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  documentValidationLimits(
+    document,
+    [communityDtos, identityDtos, innovationsDtos, ledgerDtos, marketplaceDtos].flatMap((module) =>
+      Object.values(module).filter((value): value is DtoClass => typeof value === 'function'),
+    ),
+  );
+  return document;
 }

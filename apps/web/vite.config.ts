@@ -1,0 +1,68 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+
+// Development: `npm run dev:web` at the root serves the app with hot reload and sends /api and /socket.io to the
+// API of `npm run quickstart` (API_URL, default http://localhost:3000).
+const api = process.env.API_URL ?? 'http://localhost:3000';
+
+export default defineConfig({
+  plugins: [
+    react(),
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: 'script-defer',
+      manifest: false,
+      includeAssets: ['icons/*.png', 'icons/*.svg'],
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,woff2,svg,png}'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//, /^\/socket\.io/, /^\/metrics/],
+        runtimeCaching: [
+          {
+            // The last feed and innovations a member loaded stay readable on a bad connection.
+            urlPattern: ({ url }) =>
+              url.pathname.startsWith('/api/v1/feed') || url.pathname.startsWith('/api/v1/innovations'),
+            handler: 'NetworkFirst',
+            options: {
+              cacheName: 'lc-api-last-seen',
+              networkTimeoutSeconds: 6,
+              expiration: { maxEntries: 60 },
+              cacheableResponse: { statuses: [200] },
+            },
+          },
+        ],
+      },
+    }),
+  ],
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    rollupOptions: {
+      output: {
+        manualChunks(id) {
+          if (id.includes('recharts') || id.includes('d3-') || id.includes('@mantine/charts'))
+            return 'charts';
+          if (id.includes('jsqr')) return 'scanner';
+          return undefined;
+        },
+      },
+    },
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      '/api': { target: api, changeOrigin: false },
+      '/socket.io': { target: api, ws: true },
+      '/metrics': { target: api },
+    },
+  },
+  test: {
+    environment: 'jsdom',
+    globals: true,
+    setupFiles: ['./vitest.setup.ts'],
+    include: ['src/**/*.test.{ts,tsx}'],
+    css: false,
+  },
+});
