@@ -30,6 +30,7 @@ import * as innovationsDtos from './innovations/innovations.dto';
 import * as ledgerDtos from './ledger/ledger.dto';
 import * as marketplaceDtos from './marketplace/marketplace.dto';
 import { RealtimeIoAdapter } from './realtime/realtime-io.adapter';
+import { serveWebApp } from './web/web-app';
 
 export const API_PREFIX = 'api/v1';
 
@@ -113,7 +114,7 @@ export async function setupApp(app: NestFastifyApplication): Promise<AppConfig> 
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'", "'unsafe-inline'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
+        imgSrc: ["'self'", 'data:', 'blob:'],
       },
     },
   });
@@ -164,6 +165,9 @@ export async function setupApp(app: NestFastifyApplication): Promise<AppConfig> 
       reply.elapsedTime / 1000,
     );
   });
+
+  // The web app at `/` (when apps/web has been built): app paths answer its index.html.
+  await serveWebApp(app, config);
 
   if (config.SWAGGER_ENABLED) {
     SwaggerModule.setup('api/docs', app, createOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
