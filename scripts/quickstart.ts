@@ -131,7 +131,8 @@ async function main(): Promise<void> {
   const lines = [
     '',
     'Learning Community is running (ชุมชนนวัตกรรมการเรียนรู้ พร้อมใช้งาน)',
-    `  App / API:   ${base}/api/v1`,
+    `  Web app:     ${base}/   (open it in a browser; เปิดในเบราว์เซอร์)`,
+    `  API:         ${base}/api/v1`,
     `  API docs:    ${base}/api/docs`,
     `  Health:      ${base}/api/v1/health/ready`,
     `  Metrics:     ${base}/metrics (worker: http://localhost:${env.WORKER_METRICS_PORT}/metrics)`,

@@ -1,5 +1,9 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { defineConfig, Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 
@@ -7,9 +11,35 @@ import { VitePWA } from 'vite-plugin-pwa';
 // API of `npm run quickstart` (API_URL, default http://localhost:3000).
 const api = process.env.API_URL ?? 'http://localhost:3000';
 
+/** Brotli and gzip copies of every text file of the build, served as they are by the API (no compression per request). */
+function precompress(): Plugin {
+  return {
+    name: 'lc-precompress',
+    apply: 'build',
+    closeBundle() {
+      const walk = (directory: string): string[] =>
+        readdirSync(directory).flatMap((name) => {
+          const path = join(directory, name);
+          return statSync(path).isDirectory() ? walk(path) : [path];
+        });
+      for (const file of walk(fileURLToPath(new URL('./dist', import.meta.url)))) {
+        if (!/\.(js|css|html|svg|json|webmanifest|txt)$/.test(file)) continue;
+        const content = readFileSync(file);
+        if (content.length < 1024) continue;
+        writeFileSync(
+          `${file}.br`,
+          brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+        );
+        writeFileSync(`${file}.gz`, gzipSync(content, { level: 9 }));
+      }
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     react(),
+    precompress(),
     VitePWA({
       registerType: 'autoUpdate',
       injectRegister: 'script-defer',
@@ -23,7 +53,9 @@ export default defineConfig({
           {
             // The last feed and innovations a member loaded stay readable on a bad connection.
             urlPattern: ({ url }) =>
-              url.pathname.startsWith('/api/v1/feed') || url.pathname.startsWith('/api/v1/innovations'),
+              url.pathname === '/api/v1/me' ||
+              url.pathname.startsWith('/api/v1/feed') ||
+              url.pathname.startsWith('/api/v1/innovations'),
             handler: 'NetworkFirst',
             options: {
               cacheName: 'lc-api-last-seen',
@@ -38,6 +70,7 @@ export default defineConfig({
   ],
   build: {
     target: 'es2022',
+    chunkSizeWarningLimit: 900,
     sourcemap: false,
     rollupOptions: {
       output: {

@@ -75,6 +75,8 @@ export async function serveWebApp(app: NestFastifyApplication, config: AppConfig
     // Routes for the files that exist at start (a build is immutable); other paths fall to the handler below.
     wildcard: false,
     index: false,
+    // The build has .br and .gz copies of its text files (apps/web/vite.config.ts): sent to browsers that accept them.
+    preCompressed: true,
     cacheControl: false,
     // @fastify/static ≥ 10 hands the Fastify reply here (its types still say ServerResponse).
     setHeaders: (reply: unknown, path: string) => {

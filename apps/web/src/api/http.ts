@@ -33,6 +33,7 @@ export interface Session {
 
 let accessToken: string | null = null;
 let refreshing: Promise<boolean> | null = null;
+let refreshUnreachable = false;
 const listeners = new Set<(token: string | null) => void>();
 let language = 'th';
 
@@ -83,6 +84,7 @@ export function refreshSession(): Promise<boolean> {
         },
         body: '{}',
       });
+      refreshUnreachable = false;
       if (!response.ok) {
         setAccessToken(null);
         return false;
@@ -91,12 +93,19 @@ export function refreshSession(): Promise<boolean> {
       setAccessToken(body.accessToken);
       return true;
     } catch {
+      // No network: the session may well be alive; the app shows what it has cached (see AuthProvider).
+      refreshUnreachable = true;
       return false;
     } finally {
       setTimeout(() => (refreshing = null), 0);
     }
   })();
   return refreshing;
+}
+
+/** Whether the last refresh failed for want of a network (not because the session is over). */
+export function refreshWasUnreachable(): boolean {
+  return refreshUnreachable;
 }
 
 async function send(url: string, init?: RequestInit): Promise<Response> {

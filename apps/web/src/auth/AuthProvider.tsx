@@ -4,7 +4,7 @@
  */
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { apiFetch, authCall, refreshSession, setAccessToken } from '../api/http';
+import { apiFetch, authCall, refreshSession, refreshWasUnreachable, setAccessToken } from '../api/http';
 import type { MeResponse } from '../api/generated/model';
 
 export type RoleName = MeResponse['roles'][number]['role'];
@@ -48,7 +48,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     let cancelled = false;
     void (async () => {
       const restored = await refreshSession();
-      const profile = restored ? await fetchMe() : null;
+      // Offline, the service worker answers /me and the feed from what this member loaded last (vite.config.ts).
+      const profile = restored || refreshWasUnreachable() ? await fetchMe() : null;
       if (cancelled) return;
       setMe(profile);
       setStatus(profile ? 'member' : 'guest');
