@@ -1,0 +1,12 @@
+import { CataloguePerkResponse } from '../../../api/generated/model';
+
+type Texts = Pick<CataloguePerkResponse, 'title' | 'titleEn' | 'description' | 'descriptionEn'>;
+
+/** The perk's title in the reader's language: the English one when reading English and the partner wrote one. */
+export function perkTitle(perk: Texts, language: string): string {
+  return language === 'en' && perk.titleEn ? perk.titleEn : perk.title;
+}
+
+export function perkDescription(perk: Texts, language: string): string {
+  return language === 'en' && perk.descriptionEn ? perk.descriptionEn : perk.description;
+}
