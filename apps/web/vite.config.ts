@@ -72,16 +72,8 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 900,
     sourcemap: false,
-    rollupOptions: {
-      output: {
-        manualChunks(id) {
-          if (id.includes('recharts') || id.includes('d3-') || id.includes('@mantine/charts'))
-            return 'charts';
-          if (id.includes('jsqr')) return 'scanner';
-          return undefined;
-        },
-      },
-    },
+    // No manual chunks: pages are split by React.lazy and recharts/jsqr by dynamic import, so a page loads only
+    // what it uses (a hand-made chunk rule pulled shared code, and with it recharts, into every page).
   },
   server: {
     port: 5173,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { IdentityModule } from '@lc/identity';
 import { LedgerModule } from '@lc/ledger';
 import { AnnouncementsService } from './announcements.service';
+import { CommunityStatsService } from './community-stats.service';
 import { FeedService } from './feed.service';
 import { FeedSubscriber } from './feed.subscriber';
 import { FollowsService } from './follows.service';
@@ -10,10 +11,10 @@ import { MailService } from './mail.service';
 import { NotificationsService } from './notifications.service';
 import { NotificationsSubscriber } from './notifications.subscriber';
 
-/** The feed, follows, notifications and announcements (what the API serves). */
+/** The feed, follows, notifications, announcements and the public numbers (what the API serves). */
 @Module({
-  providers: [FeedService, FollowsService, NotificationsService, AnnouncementsService],
-  exports: [FeedService, FollowsService, NotificationsService, AnnouncementsService],
+  providers: [FeedService, FollowsService, NotificationsService, AnnouncementsService, CommunityStatsService],
+  exports: [FeedService, FollowsService, NotificationsService, AnnouncementsService, CommunityStatsService],
 })
 export class CommunityModule {}
 

@@ -1,5 +1,6 @@
 export * from './community-errors';
 export * from './community.module';
+export * from './community-stats.service';
 export * from './feed.service';
 export * from './follows.service';
 export * from './notifications.service';

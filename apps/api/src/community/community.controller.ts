@@ -18,9 +18,15 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { AnnouncementsService, FeedService, FollowsService, NotificationsService } from '@lc/community';
+import {
+  AnnouncementsService,
+  CommunityStatsService,
+  FeedService,
+  FollowsService,
+  NotificationsService,
+} from '@lc/community';
 import type { Actor } from '@lc/identity';
-import { Authenticated, CurrentActor, Roles } from '../auth/access.decorators';
+import { Authenticated, CurrentActor, Public, Roles } from '../auth/access.decorators';
 import { CursorQuery } from '../identity/identity.dto';
 import {
   AnnouncementDto,
@@ -33,6 +39,7 @@ import {
 import {
   AnnouncementResponse,
   COMMUNITY_EXTRA_MODELS,
+  CommunityStatsResponse,
   FeedPageResponse,
   FollowListResponse,
   FollowResponse,
@@ -50,7 +57,19 @@ export class CommunityController {
     private readonly follows: FollowsService,
     private readonly notifications: NotificationsService,
     private readonly announcements: AnnouncementsService,
+    private readonly communityStats: CommunityStatsService,
   ) {}
+
+  @Public()
+  @Get('community/stats')
+  @ApiOkResponse({ type: CommunityStatsResponse })
+  @ApiOperation({
+    summary:
+      'The community in numbers for the public landing page: members, published innovations, ratings, comments, adoptions, points issued (refreshed every 30 seconds)',
+  })
+  stats() {
+    return this.communityStats.stats();
+  }
 
   @Authenticated()
   @Get('feed')

@@ -136,6 +136,31 @@ export class AnnouncementResponse {
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
 }
 
+export class CommunityStatsResponse {
+  @ApiProperty({ type: 'integer', description: 'Active members', example: 12840 }) members!: number;
+  @ApiProperty({ type: 'integer', description: 'Published innovations', example: 1520 }) innovations!: number;
+  @ApiProperty({ type: 'integer', description: 'Ratings of published innovations', example: 8410 })
+  ratings!: number;
+  @ApiProperty({
+    type: 'integer',
+    description: 'Comments (not deleted) on published innovations',
+    example: 5230,
+  })
+  comments!: number;
+  @ApiProperty({
+    type: 'integer',
+    description: 'Recorded classroom uses of published innovations',
+    example: 960,
+  })
+  adoptions!: number;
+  @ApiProperty({
+    type: 'integer',
+    description: 'Points members have earned in all (awards and adjustments, less reversals)',
+    example: 251400,
+  })
+  pointsIssued!: number;
+}
+
 /** Referenced only through $ref (oneOf, additionalProperties): registered with @ApiExtraModels. */
 export const COMMUNITY_EXTRA_MODELS = [
   FollowMemberTargetResponse,

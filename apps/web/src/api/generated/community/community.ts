@@ -29,6 +29,7 @@ import type {
   AnnouncementResponse,
   CommunityControllerInboxParams,
   CommunityControllerReadParams,
+  CommunityStatsResponse,
   FeedPageResponse,
   FollowDto,
   FollowListResponse,
@@ -48,6 +49,117 @@ type AwaitedInput<T> = PromiseLike<T> | T;
 
 
 type SecondParameter<T extends (...args: never) => unknown> = Parameters<T>[1];
+
+
+
+/**
+ * @summary The community in numbers for the public landing page: members, published innovations, ratings, comments, adoptions, points issued (refreshed every 30 seconds)
+ */
+export type communityControllerStatsResponse200 = {
+  data: CommunityStatsResponse
+  status: 200
+}
+    
+export type communityControllerStatsResponseSuccess = (communityControllerStatsResponse200) & {
+  headers: Headers;
+};
+;
+
+export type communityControllerStatsResponse = (communityControllerStatsResponseSuccess)
+
+export const getCommunityControllerStatsUrl = () => {
+
+
+  
+
+  return `/api/v1/community/stats`
+}
+
+export const communityControllerStats = async ( options?: RequestInit): Promise<communityControllerStatsResponse> => {
+  
+  return apiFetch<communityControllerStatsResponse>(getCommunityControllerStatsUrl(),
+  {      
+    ...options,
+    method: 'GET'
+    
+    
+  }
+);}
+
+
+
+
+
+export const getCommunityControllerStatsQueryKey = () => {
+    return [
+    `/api/v1/community/stats`
+    ] as const;
+    }
+
+    
+export const getCommunityControllerStatsQueryOptions = <TData = Awaited<ReturnType<typeof communityControllerStats>>, TError = unknown>( options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof communityControllerStats>>, TError, TData>>, request?: SecondParameter<typeof apiFetch>}
+) => {
+
+const {query: queryOptions, request: requestOptions} = options ?? {};
+
+  const queryKey =  queryOptions?.queryKey ?? getCommunityControllerStatsQueryKey();
+
+  
+
+    const queryFn: QueryFunction<Awaited<ReturnType<typeof communityControllerStats>>> = ({ signal }) => communityControllerStats({ signal, ...requestOptions });
+
+      
+
+      
+
+   return  { queryKey, queryFn, ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof communityControllerStats>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
+}
+
+export type CommunityControllerStatsQueryResult = NonNullable<Awaited<ReturnType<typeof communityControllerStats>>>
+export type CommunityControllerStatsQueryError = unknown
+
+
+export function useCommunityControllerStats<TData = Awaited<ReturnType<typeof communityControllerStats>>, TError = unknown>(
+  options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof communityControllerStats>>, TError, TData>> & Pick<
+        DefinedInitialDataOptions<
+          Awaited<ReturnType<typeof communityControllerStats>>,
+          TError,
+          Awaited<ReturnType<typeof communityControllerStats>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof apiFetch>}
+ , queryClient?: QueryClient
+  ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useCommunityControllerStats<TData = Awaited<ReturnType<typeof communityControllerStats>>, TError = unknown>(
+  options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof communityControllerStats>>, TError, TData>> & Pick<
+        UndefinedInitialDataOptions<
+          Awaited<ReturnType<typeof communityControllerStats>>,
+          TError,
+          Awaited<ReturnType<typeof communityControllerStats>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof apiFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useCommunityControllerStats<TData = Awaited<ReturnType<typeof communityControllerStats>>, TError = unknown>(
+  options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof communityControllerStats>>, TError, TData>>, request?: SecondParameter<typeof apiFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+/**
+ * @summary The community in numbers for the public landing page: members, published innovations, ratings, comments, adoptions, points issued (refreshed every 30 seconds)
+ */
+
+export function useCommunityControllerStats<TData = Awaited<ReturnType<typeof communityControllerStats>>, TError = unknown>(
+  options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof communityControllerStats>>, TError, TData>>, request?: SecondParameter<typeof apiFetch>}
+ , queryClient?: QueryClient 
+ ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+
+  const queryOptions = getCommunityControllerStatsQueryOptions(options)
+
+  const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+
+  query.queryKey = queryOptions.queryKey ;
+
+  return query;
+}
 
 
 

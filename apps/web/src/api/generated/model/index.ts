@@ -45,6 +45,7 @@ export * from './commentDto';
 export * from './communityControllerInboxParams';
 export * from './communityControllerReadParams';
 export * from './communityControllerReadScope';
+export * from './communityStatsResponse';
 export * from './communityTextResponse';
 export * from './competencyClaimDto';
 export * from './createInnovationDto';
