@@ -25,3 +25,12 @@ class ResizeObserverStub {
 }
 window.ResizeObserver = ResizeObserverStub as unknown as typeof ResizeObserver;
 window.HTMLElement.prototype.scrollIntoView = () => undefined;
+// Mantine's auto-growing text areas wait for fonts, which jsdom does not have.
+Object.defineProperty(document, 'fonts', {
+  configurable: true,
+  value: {
+    ready: Promise.resolve(),
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+  },
+});

@@ -23,7 +23,8 @@ export const theme = createTheme({
   defaultRadius: 'md',
   fontSizes: { xs: '0.8rem', sm: '0.92rem', md: '1rem', lg: '1.125rem', xl: '1.3rem' },
   components: {
-    Button: { defaultProps: { size: 'md' } },
+    // Touch targets of at least 44 px, compact buttons included.
+    Button: { defaultProps: { size: 'md' }, styles: { root: { minHeight: 44 } } },
     TextInput: { defaultProps: { size: 'md' } },
     PasswordInput: { defaultProps: { size: 'md' } },
     Select: { defaultProps: { size: 'md' } },
