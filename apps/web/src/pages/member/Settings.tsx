@@ -1,4 +1,58 @@
-// PLACEHOLDER: replaced by the page's owner.
+/**
+ * /settings: my profile (name, bio, learning areas), school and member kind (a request until confirmed), language,
+ * notifications, follows, password, and my data (export, erase).
+ */
+import { Button } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconLogout } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useAuth } from '../../auth/AuthProvider';
+import { Page } from '../../components/Page';
+import { PageLoader } from '../../components/PageState';
+import { AccountCard } from './parts/settings/AccountCard';
+import { FollowsSection } from './parts/settings/FollowsSection';
+import { LanguageSection } from './parts/settings/LanguageSection';
+import { NotificationPrefsSection } from './parts/settings/NotificationPrefsSection';
+import { PasswordSection } from './parts/settings/PasswordSection';
+import { PrivacySection } from './parts/settings/PrivacySection';
+import { ProfileSection } from './parts/settings/ProfileSection';
+import { SchoolSection } from './parts/settings/SchoolSection';
+
 export default function Settings() {
-  return null;
+  const { t } = useTranslation('member');
+  const { me, reloadMe, signOut } = useAuth();
+  const navigate = useNavigate();
+  if (!me) return <PageLoader />;
+
+  const afterErasure = async () => {
+    notifications.show({ color: 'green', message: t('settings.erase.done') });
+    // Leave the members-only page first: signed out on /settings, RequireAuth would send us to the sign-in page.
+    navigate('/', { replace: true });
+    await signOut();
+  };
+
+  return (
+    <Page title={t('settings.title')} size="sm">
+      <AccountCard me={me} />
+      <ProfileSection key={`${me.id}-profile`} me={me} onSaved={reloadMe} />
+      <SchoolSection me={me} onChanged={reloadMe} />
+      <LanguageSection />
+      <NotificationPrefsSection />
+      <FollowsSection />
+      <PasswordSection />
+      <PrivacySection onErased={afterErasure} />
+      <Button
+        variant="default"
+        leftSection={<IconLogout size={18} aria-hidden />}
+        onClick={() => {
+          navigate('/', { replace: true });
+          void signOut();
+        }}
+        mb="xl"
+      >
+        {t('common:nav.signOut')}
+      </Button>
+    </Page>
+  );
 }
