@@ -160,7 +160,13 @@ export function uploadWithProgress<T>(
     if (accessToken) request.setRequestHeader('authorization', `Bearer ${accessToken}`);
     request.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
     request.onload = () => {
-      const data = request.responseText ? (JSON.parse(request.responseText) as unknown) : undefined;
+      let data: unknown;
+      try {
+        data = request.responseText ? (JSON.parse(request.responseText) as unknown) : undefined;
+      } catch {
+        // not JSON (a proxy's HTML error page, say): the status still tells what happened
+        data = { title: request.statusText };
+      }
       if (request.status >= 200 && request.status < 300) resolve(data as T);
       else reject(new ApiError(request.status, { ...(data as Problem), status: request.status }));
     };
