@@ -20,9 +20,9 @@ import {
   UnstyledButton,
   VisuallyHidden,
 } from '@mantine/core';
-import { IconMailExclamation, IconPlus } from '@tabler/icons-react';
+import { IconMailExclamation, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { communityControllerRead } from '../../api/generated/community/community';
@@ -73,13 +73,13 @@ function ScopeEmpty({ scope, hasSchool }: { scope: FeedScope; hasSchool: boolean
     );
   const action =
     scope === 'following'
-      ? { to: '/innovations', label: t('feed.empty.following.action') }
-      : { to: '/innovations/new', label: t('feed.empty.share') };
+      ? { to: '/innovations', label: t('feed.empty.following.action'), icon: IconSearch }
+      : { to: '/innovations/new', label: t('feed.empty.share'), icon: IconPlus };
   return (
     <EmptyState title={t(`feed.empty.${scope}.title`)}>
       <Stack align="center" gap="sm" component="span">
         <span>{t(`feed.empty.${scope}.body`)}</span>
-        <Button component={Link} to={action.to} leftSection={<IconPlus size={18} aria-hidden />}>
+        <Button component={Link} to={action.to} leftSection={<action.icon size={18} aria-hidden />}>
           {action.label}
         </Button>
       </Stack>
@@ -98,6 +98,13 @@ export default function Feed() {
   const [unseen, setUnseen] = useState<Partial<Record<FeedScope, number>>>({});
   const [liveMessage, setLiveMessage] = useState('');
   const now = useNow();
+  const scopesViewport = useRef<HTMLDivElement>(null);
+
+  // On a phone the scope control scrolls sideways: keep the chosen scope in sight.
+  useEffect(() => {
+    const active = scopesViewport.current?.querySelector<HTMLElement>('[data-active]');
+    active?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  }, [scope]);
 
   const feed = useInfiniteQuery({
     queryKey: feedQueryKey(scope),
@@ -161,7 +168,13 @@ export default function Feed() {
           </Alert>
         )}
 
-        <ScrollArea type="never" scrollbars="x" className={classes.scopes} offsetScrollbars={false}>
+        <ScrollArea
+          type="never"
+          scrollbars="x"
+          className={classes.scopes}
+          offsetScrollbars={false}
+          viewportRef={scopesViewport}
+        >
           <SegmentedControl
             data-testid="feed-scope"
             aria-label={t('feed.scope.label')}

@@ -5,6 +5,7 @@
 import { Button } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconLogout } from '@tabler/icons-react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useAuth } from '../../auth/AuthProvider';
@@ -23,13 +24,26 @@ export default function Settings() {
   const { t } = useTranslation('member');
   const { me, reloadMe, signOut } = useAuth();
   const navigate = useNavigate();
+  // Signing out here would make RequireAuth send us to the sign-in page (and back to /settings): go home first,
+  // and sign out once this page has actually left the screen.
+  const leaving = useRef(false);
+  const signOutLater = useRef(signOut);
+  signOutLater.current = signOut;
+  useEffect(
+    () => () => {
+      if (leaving.current) void signOutLater.current();
+    },
+    [],
+  );
+  const leaveAndSignOut = () => {
+    leaving.current = true;
+    navigate('/', { replace: true });
+  };
   if (!me) return <PageLoader />;
 
-  const afterErasure = async () => {
+  const afterErasure = () => {
     notifications.show({ color: 'green', message: t('settings.erase.done') });
-    // Leave the members-only page first: signed out on /settings, RequireAuth would send us to the sign-in page.
-    navigate('/', { replace: true });
-    await signOut();
+    leaveAndSignOut();
   };
 
   return (
@@ -45,10 +59,7 @@ export default function Settings() {
       <Button
         variant="default"
         leftSection={<IconLogout size={18} aria-hidden />}
-        onClick={() => {
-          navigate('/', { replace: true });
-          void signOut();
-        }}
+        onClick={leaveAndSignOut}
         mb="xl"
       >
         {t('common:nav.signOut')}

@@ -24,7 +24,7 @@ export function downloadJson(data: unknown, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function PrivacySection({ onErased }: { onErased: () => Promise<void> }) {
+export function PrivacySection({ onErased }: { onErased: () => void | Promise<void> }) {
   const { t } = useTranslation('member');
   const [eraseOpen, setEraseOpen] = useState(false);
   const exportData = useMutation({
