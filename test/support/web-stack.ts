@@ -38,7 +38,7 @@ export async function startWebStack(extra: ConfigOverrides = {}): Promise<WebSta
   const mailDir = await mkdtemp(join(tmpdir(), 'lc-web-mail-'));
   const stoppers: (() => Promise<unknown>)[] = [() => rm(mailDir, { recursive: true, force: true })];
   const close = async () => {
-    for (const stop of stoppers.reverse()) await stop().catch(() => undefined);
+    for (const stop of stoppers.splice(0).reverse()) await stop().catch(() => undefined);
   };
   try {
     const environment = await createTestEnvironment({

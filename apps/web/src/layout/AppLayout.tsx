@@ -52,7 +52,7 @@ function LanguageToggle() {
       h={44}
       leftSection={<IconLanguage size={18} aria-hidden />}
       onClick={() => void setLanguage(next)}
-      aria-label={t('language.switchTo')}
+      aria-label={`${next === 'en' ? 'EN' : 'ไทย'} · ${t('language.switchTo')}`}
       lang={next}
     >
       {next === 'en' ? 'EN' : 'ไทย'}
@@ -155,7 +155,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
       <AppShell.Header>
         <Group h="100%" px="sm" justify="space-between" wrap="nowrap" gap="xs">
           <Anchor component={Link} to={member ? '/feed' : '/'} underline="never" className={classes.brand}>
-            <img src="/icons/icon.svg" alt="" width={32} height={32} />
+            <img src="/icons/icon.svg" alt={t('app.shortName')} width={32} height={32} />
             <Box visibleFrom="xs">
               <Text fw={700} c="lc.9" lh={1.1}>
                 {t('app.shortName')}

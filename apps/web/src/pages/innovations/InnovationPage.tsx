@@ -267,7 +267,7 @@ function CompetencyProfile({ innovation }: { innovation: InnovationWithAttachmen
             {t('profile.hint')}
           </Text>
         </div>
-        <Box aria-hidden>
+        <Box aria-hidden inert>
           <Suspense fallback={<Skeleton h={profile.length * 52 + 36} />}>
             <CompetencyChart profile={profile} />
           </Suspense>

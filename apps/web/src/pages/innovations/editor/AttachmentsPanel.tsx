@@ -130,12 +130,16 @@ export function AttachmentsPanel({
       const attachment = await uploadAttachment(id, upload.file, upload.purpose, (progress) =>
         patchUpload(upload.key, { progress }),
       );
+      // A list request sent before the upload ended would answer without it: drop it, add the file, then ask again.
+      const key = getAttachmentsControllerListQueryKey(id);
+      await queryClient.cancelQueries({ queryKey: key });
       setItems(id, (current) => [
         // A new cover replaces the old one.
         ...current.filter((item) => !(attachment.purpose === 'cover' && item.purpose === 'cover')),
         attachment,
       ]);
       setUploads((current) => current.filter((item) => item.key !== upload.key));
+      void queryClient.invalidateQueries({ queryKey: key });
     } catch (error) {
       patchUpload(upload.key, { error, progress: 0 });
     }

@@ -297,7 +297,7 @@ function AdoptionItem({
           )}
         </div>
         <Group gap={6} wrap="wrap">
-          <Badge variant="light" color="teal" radius="sm" tt="none" size="lg">
+          <Badge variant="light" color="lc" radius="sm" tt="none" size="lg">
             {taxonomy.gradeShort(item.gradeLevel)}
           </Badge>
           <Badge

@@ -44,8 +44,8 @@ export function statementView(line: WalletStatementLineResponse, language: strin
 }
 
 export const TONE_COLOUR: Record<StatementTone, string> = {
-  in: 'green.9',
-  out: 'red.8',
-  held: 'orange.9',
-  released: 'blue.8',
+  in: 'lc.9',
+  out: 'red.9',
+  held: 'grape.9',
+  released: 'blue.9',
 };
