@@ -130,7 +130,7 @@ export function AttachmentsPanel({
       const attachment = await uploadAttachment(id, upload.file, upload.purpose, (progress) =>
         patchUpload(upload.key, { progress }),
       );
-      // A list request sent before the upload ended would answer without it: drop it, add the file, then ask again.
+      // A list request sent before the upload ended would answer without the file: drop it, then add the file.
       const key = getAttachmentsControllerListQueryKey(id);
       await queryClient.cancelQueries({ queryKey: key });
       setItems(id, (current) => [
@@ -139,7 +139,6 @@ export function AttachmentsPanel({
         attachment,
       ]);
       setUploads((current) => current.filter((item) => item.key !== upload.key));
-      void queryClient.invalidateQueries({ queryKey: key });
     } catch (error) {
       patchUpload(upload.key, { error, progress: 0 });
     }
