@@ -31,6 +31,7 @@ export class RealtimeIoAdapter extends IoAdapter {
     let lost = false;
     this.redis.on('error', (error) => this.log.warn({ err: error }, 'realtime: redis error'));
     this.redis.on('close', () => (lost = true));
+    this.catchSubscribeFailures();
     this.redis.on('ready', () => {
       if (!lost) return;
       lost = false;
@@ -38,6 +39,28 @@ export class RealtimeIoAdapter extends IoAdapter {
       for (const server of this.servers)
         server.of(REALTIME_NAMESPACE).local.emit('resync', { reason: 'redis-reconnected' });
     });
+  }
+
+  /**
+   * The adapter subscribes on a duplicate of our client and drops the promise: closed before that connection was
+   * ready (a short-lived process, a quick shutdown), the queued SUBSCRIBE is rejected with "Connection is closed"
+   * and nothing handles it. A failure while running needs no handling either (ioredis subscribes again when it
+   * reconnects), so it is logged, never left as an unhandled rejection.
+   */
+  private catchSubscribeFailures(): void {
+    const duplicate = this.redis.duplicate.bind(this.redis);
+    this.redis.duplicate = (...args: Parameters<IORedis['duplicate']>) => {
+      const client = duplicate(...args);
+      const subscribe = client.subscribe.bind(client) as (...channels: string[]) => Promise<unknown>;
+      (client as { subscribe: (...channels: string[]) => Promise<unknown> }).subscribe = (...channels) => {
+        const result = subscribe(...channels);
+        result.catch((error: unknown) =>
+          this.log.debug({ err: error }, 'realtime: subscribe did not complete'),
+        );
+        return result;
+      };
+      return client;
+    };
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {

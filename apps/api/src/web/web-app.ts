@@ -7,7 +7,7 @@
  * - `/innovations/<id>` carries the innovation's Open Graph tags (title, summary, cover), so a link pasted in LINE or
  *   Facebook shows a preview (their crawlers run no JavaScript).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import fastifyStatic from '@fastify/static';
@@ -117,14 +117,4 @@ export async function serveWebApp(app: NestFastifyApplication, config: AppConfig
   fastify.get('/', sendIndex);
   fastify.get('/*', sendIndex);
   return true;
-}
-
-/** The files of a build, for tests and checks. */
-export function webFiles(root = defaultWebRoot()): string[] {
-  const walk = (directory: string): string[] =>
-    readdirSync(directory).flatMap((name) => {
-      const path = join(directory, name);
-      return statSync(path).isDirectory() ? walk(path) : [path];
-    });
-  return existsSync(root) ? walk(root) : [];
 }
