@@ -11,6 +11,8 @@ export type RoleName = MeResponse['roles'][number]['role'];
 
 export interface AuthState {
   status: 'loading' | 'guest' | 'member';
+  /** True after the member signed out here: pages for members then go home rather than to the sign-in page. */
+  signedOut: boolean;
   me: MeResponse | null;
   hasRole: (...roles: RoleName[]) => boolean;
   signIn: (email: string, password: string) => Promise<MeResponse>;
@@ -35,9 +37,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<AuthState['status']>('loading');
   const [me, setMe] = useState<MeResponse | null>(null);
+  const [signedOut, setSignedOut] = useState(false);
 
   const adopt = useCallback(async (accessToken: string) => {
     setAccessToken(accessToken);
+    setSignedOut(false);
     const profile = await fetchMe();
     setMe(profile);
     setStatus(profile ? 'member' : 'guest');
@@ -78,6 +82,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
     setAccessToken(null);
     setMe(null);
+    setSignedOut(true);
     setStatus('guest');
     queryClient.clear();
     if ('caches' in window) void caches.delete('lc-api-last-seen');
@@ -92,6 +97,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const value = useMemo<AuthState>(
     () => ({
       status,
+      signedOut,
       me,
       hasRole: (...roles) => Boolean(me?.roles.some((grant) => roles.includes(grant.role))),
       signIn,
@@ -99,7 +105,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       signOut,
       reloadMe,
     }),
-    [status, me, signIn, adopt, signOut, reloadMe],
+    [status, signedOut, me, signIn, adopt, signOut, reloadMe],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -24,6 +24,13 @@ describe('dates and numbers as people read them', () => {
     expect(formatRelative('2026-11-01T07:30:00Z', 'th', now)).toBe('1 พ.ย. 2569');
   });
 
+  it('says "now" for a moment slightly ahead of this device clock, but keeps real future times', () => {
+    const now = new Date('2026-12-02T07:30:00Z');
+    expect(formatRelative('2026-12-02T07:30:17Z', 'en', now)).toBe('now');
+    expect(formatRelative('2026-12-02T07:30:17Z', 'th', now)).toBe('ขณะนี้');
+    expect(formatRelative('2026-12-02T10:30:00Z', 'en', now)).toBe('in 3 hours');
+  });
+
   it('gives nothing for a missing or broken date rather than "Invalid Date"', () => {
     expect(formatDateTime(null, 'th')).toBe('');
     expect(formatDateTime('not a date', 'en')).toBe('');

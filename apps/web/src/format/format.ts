@@ -46,7 +46,9 @@ export function formatRelative(
 ): string {
   const date = value == null ? null : toDate(value);
   if (!date) return '';
-  const seconds = Math.round((date.getTime() - now.getTime()) / 1000);
+  const difference = Math.round((date.getTime() - now.getTime()) / 1000);
+  // A moment just written by the server can be a little ahead of this device's clock: it is "now", never "in 17 s".
+  const seconds = difference > 0 && difference < 60 ? 0 : difference;
   const formatter = new Intl.RelativeTimeFormat(language === 'en' ? 'en' : 'th', { numeric: 'auto' });
   const abs = Math.abs(seconds);
   if (abs < 60) return formatter.format(seconds, 'second');

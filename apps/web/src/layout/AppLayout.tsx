@@ -37,6 +37,7 @@ import {
   getCommunityControllerInboxQueryKey,
   useCommunityControllerInbox,
 } from '../api/generated/community/community';
+import { signInLink } from '../auth/signInLink';
 import { useAuth } from '../auth/AuthProvider';
 import { setLanguage } from '../i18n';
 import { useRealtime } from '../realtime/RealtimeProvider';
@@ -188,8 +189,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
                 <NotificationBell />
                 <AccountMenu />
               </>
-            ) : status === 'guest' ? (
-              <Button component={Link} to={`/login?next=${encodeURIComponent(location.pathname)}`} h={44}>
+            ) : status === 'guest' && location.pathname !== '/login' ? (
+              <Button component={Link} to={signInLink(location.pathname, location.search)} h={44}>
                 {t('nav.signIn')}
               </Button>
             ) : null}

@@ -47,7 +47,7 @@ import { Comments } from './view/Comments';
 import { Cover } from './view/Cover';
 import { Endorsements } from './view/Endorsements';
 import { FollowButton } from './view/FollowButton';
-import { useFileSrc } from './view/files';
+import { useSessionFile } from '../../api/files';
 import classes from './view/innovations.module.css';
 import { initialOf } from './view/initial';
 import { Markdown } from './view/Markdown';
@@ -324,12 +324,12 @@ export default function InnovationPage() {
 
   const published = innovation?.status === 'published';
   // Work that is not published is readable only with the member's token: its cover goes through a blob URL.
-  const privateCover = useFileSrc(
+  const privateCover = useSessionFile(
     innovation && !published && innovation.coverAttachmentId
       ? `/api/v1/innovations/${innovation.id}/attachments/${innovation.coverAttachmentId}`
       : null,
     true,
-  );
+  ).src;
 
   if (query.isLoading) return <PageLoader />;
   if (query.isError) {

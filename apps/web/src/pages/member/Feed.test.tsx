@@ -14,6 +14,7 @@ vi.mock('../../realtime/RealtimeProvider', () => ({
 vi.mock('../../auth/AuthProvider', () => ({
   useAuth: () => ({
     status: 'member',
+    signedOut: false,
     me: {
       id: 'me-1',
       displayName: 'ครูสมใจ ใฝ่เรียนรู้',

@@ -5,9 +5,7 @@
 import { Button } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconLogout } from '@tabler/icons-react';
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { useAuth } from '../../auth/AuthProvider';
 import { Page } from '../../components/Page';
 import { PageLoader } from '../../components/PageState';
@@ -23,22 +21,8 @@ import { SchoolSection } from './parts/settings/SchoolSection';
 export default function Settings() {
   const { t } = useTranslation('member');
   const { me, reloadMe, signOut } = useAuth();
-  const navigate = useNavigate();
-  // Signing out here would make RequireAuth send us to the sign-in page (and back to /settings): go home first,
-  // and sign out once this page has actually left the screen.
-  const leaving = useRef(false);
-  const signOutLater = useRef(signOut);
-  signOutLater.current = signOut;
-  useEffect(
-    () => () => {
-      if (leaving.current) void signOutLater.current();
-    },
-    [],
-  );
-  const leaveAndSignOut = () => {
-    leaving.current = true;
-    navigate('/', { replace: true });
-  };
+  // RequireAuth sends whoever just signed out home.
+  const leaveAndSignOut = () => void signOut();
   if (!me) return <PageLoader />;
 
   const afterErasure = () => {

@@ -44,18 +44,17 @@ import {
   useAttachmentsControllerRemove,
 } from '../../../api/generated/attachments/attachments';
 import type { InnovationAttachmentResponse } from '../../../api/generated/model';
+import { fileSize, useSessionFile } from '../../../api/files';
 import { ApiError } from '../../../api/http';
 import { problemMessage, ProblemAlert } from '../../../components/ProblemAlert';
 import {
   ACCEPTED_FILES,
   ACCEPTED_IMAGES,
   FileKind,
-  sizeOf,
   kindOf,
   MAX_UPLOAD_MB,
   uploadAttachment,
   UploadPurpose,
-  useAuthedImage,
 } from './files';
 
 interface Upload {
@@ -81,8 +80,8 @@ let uploadCounter = 0;
 function useBytes(): (size: number) => string {
   const { t, i18n } = useTranslation('editor');
   return (size) => {
-    const { key, value } = sizeOf(size, i18n.language);
-    return t(key, { value });
+    const { unit, value } = fileSize(size, i18n.language);
+    return t(`size.${unit}`, { value });
   };
 }
 
@@ -328,7 +327,7 @@ export function AttachmentsPanel({
 
 function CoverPreview({ cover, onRemove }: { cover: InnovationAttachmentResponse; onRemove: () => void }) {
   const { t } = useTranslation('editor');
-  const image = useAuthedImage(cover.thumbnailUrl);
+  const image = useSessionFile(cover.thumbnailUrl);
   return (
     <Paper withBorder radius="md" pos="relative" style={{ overflow: 'hidden' }} data-testid="editor-cover">
       {image.src ? (
@@ -361,7 +360,7 @@ function CoverPreview({ cover, onRemove }: { cover: InnovationAttachmentResponse
 function Thumbnail({ attachment }: { attachment: InnovationAttachmentResponse }) {
   const { t } = useTranslation('editor');
   const kind = kindOf(attachment.contentType);
-  const image = useAuthedImage(kind === 'image' ? attachment.thumbnailUrl : null);
+  const image = useSessionFile(kind === 'image' ? attachment.thumbnailUrl : null);
   const Icon = KIND_ICONS[kind];
   if (image.src) {
     return (

@@ -1,12 +1,9 @@
 /**
- * Files on the editor: the upload with progress (with one retry after a refreshed session), thumbnails of a
- * draft's images (they need the author's token, so an <img src> alone cannot load them) and readable sizes.
+ * Files on the editor: the upload with progress (with one retry after a refreshed session) and the kinds of file.
+ * A draft's thumbnails need the author's token: see useSessionFile in api/files.ts.
  */
-import { useEffect, useState } from 'react';
-import { currentAccessToken, refreshSession, uploadWithProgress } from '../../../api/http';
-import { ApiError } from '../../../api/http';
+import { ApiError, refreshSession, uploadWithProgress } from '../../../api/http';
 import type { InnovationAttachmentResponse } from '../../../api/generated/model';
-import { formatNumber } from '../../../format/format';
 
 /** The API's default limit (ATTACHMENT_MAX_BYTES, 25 MB), shown to the teacher before choosing a file. */
 export const MAX_UPLOAD_MB = 25;
@@ -60,58 +57,6 @@ export async function uploadAttachment(
     }
     throw error;
   }
-}
-
-async function fetchImage(url: string, signal: AbortSignal): Promise<Response> {
-  const token = currentAccessToken();
-  return fetch(url, {
-    credentials: 'same-origin',
-    signal,
-    headers: token ? { authorization: `Bearer ${token}` } : undefined,
-  });
-}
-
-/** An object URL for an image the API serves only to whoever may see the innovation; null until loaded. */
-export function useAuthedImage(url: string | null | undefined): { src: string | null; failed: boolean } {
-  const [state, setState] = useState<{ url: string | null | undefined; src: string | null; failed: boolean }>(
-    {
-      url,
-      src: null,
-      failed: false,
-    },
-  );
-  useEffect(() => {
-    if (!url) return undefined;
-    const controller = new AbortController();
-    let objectUrl: string | null = null;
-    void (async () => {
-      try {
-        let response = await fetchImage(url, controller.signal);
-        if (response.status === 401 && (await refreshSession()))
-          response = await fetchImage(url, controller.signal);
-        if (!response.ok) throw new Error(String(response.status));
-        const blob = await response.blob();
-        if (controller.signal.aborted) return;
-        objectUrl = URL.createObjectURL(blob);
-        setState({ url, src: objectUrl, failed: false });
-      } catch {
-        if (!controller.signal.aborted) setState({ url, src: null, failed: true });
-      }
-    })();
-    return () => {
-      controller.abort();
-      if (objectUrl) URL.revokeObjectURL(objectUrl);
-    };
-  }, [url]);
-  return state.url === url ? { src: state.src, failed: state.failed } : { src: null, failed: false };
-}
-
-/** A size as `t(key, { value })` reads it: "850 KB", "2.4 MB". */
-export function sizeOf(bytes: number, language: string): { key: 'size.kb' | 'size.mb'; value: string } {
-  if (bytes < 1024 * 1024) {
-    return { key: 'size.kb', value: formatNumber(Math.max(1, Math.round(bytes / 1024)), language) };
-  }
-  return { key: 'size.mb', value: formatNumber(Math.round((bytes / (1024 * 1024)) * 10) / 10, language) };
 }
 
 export type FileKind = 'image' | 'pdf' | 'word' | 'excel' | 'powerpoint' | 'document' | 'file';

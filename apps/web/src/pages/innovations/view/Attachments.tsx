@@ -14,7 +14,7 @@ import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InnovationAttachmentResponse } from '../../../api/generated/model';
 import { problemMessage } from '../../../components/ProblemAlert';
-import { downloadWithToken, formatSize, useFileSrc } from './files';
+import { downloadWithSession, fileSize, useSessionFile } from '../../../api/files';
 import classes from './innovations.module.css';
 
 function iconFor(contentType: string) {
@@ -35,7 +35,7 @@ function useDownload(withToken: boolean) {
   return (file: InnovationAttachmentResponse) => (event: MouseEvent) => {
     if (!withToken) return;
     event.preventDefault();
-    downloadWithToken(fileUrl(file), file.fileName).catch((error: unknown) =>
+    downloadWithSession(fileUrl(file), file.fileName).catch((error: unknown) =>
       notifications.show({ color: 'red', message: problemMessage(error, t('files.downloadFailed')) }),
     );
   };
@@ -45,9 +45,9 @@ function ImageTile({ file, withToken }: { file: InnovationAttachmentResponse; wi
   const { t, i18n } = useTranslation('innovations');
   const thumbnail =
     file.thumbnailUrl ?? `/api/v1/innovations/${file.innovationId}/attachments/${file.id}/thumbnail`;
-  const src = useFileSrc(thumbnail, withToken);
+  const src = useSessionFile(thumbnail, withToken).src ?? undefined;
   const download = useDownload(withToken);
-  const size = formatSize(file.sizeBytes, i18n.language);
+  const size = fileSize(file.sizeBytes, i18n.language);
   return (
     <Stack gap={4}>
       <a
@@ -100,7 +100,7 @@ export function Attachments({
           <Stack gap="xs">
             {documents.map((file) => {
               const kind = iconFor(file.contentType);
-              const size = formatSize(file.sizeBytes, i18n.language);
+              const size = fileSize(file.sizeBytes, i18n.language);
               return (
                 <Group key={file.id} gap="sm" wrap="nowrap" p="xs" bg="gray.0" style={{ borderRadius: 12 }}>
                   <ThemeIcon size={44} radius="md" variant="light" color={kind.color} aria-hidden>
