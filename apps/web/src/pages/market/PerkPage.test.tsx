@@ -165,6 +165,19 @@ describe('PerkPage: redeeming', () => {
     expect(api.redemptions()).toHaveLength(1);
   });
 
+  it('closes only the full-screen voucher on Escape, leaving the receipt open behind it', async () => {
+    fakeApi({ redeem: [{ status: 201, body: RECEIPT }] });
+    renderPerk();
+    const { user, dialog } = await openConfirmation();
+    await user.click(within(dialog).getByTestId('redeem-confirm'));
+    await user.click(await screen.findByTestId('voucher-fullscreen'));
+    await screen.findByTestId('voucher-fullscreen-view');
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByTestId('voucher-fullscreen-view')).not.toBeInTheDocument());
+    expect(screen.getByTestId('redeem-success')).toBeInTheDocument();
+    expect(screen.getByTestId('voucher-code')).toHaveTextContent('LC-7KQ2M9XJ4T');
+  });
+
   it('makes a new key for a new opening of the confirmation', async () => {
     const refusal = {
       status: 409,

@@ -139,10 +139,12 @@ function Receipt({
   perk,
   receipt,
   onClose,
+  onFullScreenChange,
 }: {
   perk: CataloguePerkResponse;
   receipt: RedemptionReceiptResponse;
   onClose: () => void;
+  onFullScreenChange: (open: boolean) => void;
 }) {
   const { t, i18n } = useTranslation('market');
   const points = usePointsLabel();
@@ -159,7 +161,7 @@ function Receipt({
       </Group>
       {receipt.voucher ? (
         <>
-          <VoucherCard code={receipt.voucher.code} title={title} />
+          <VoucherCard code={receipt.voucher.code} title={title} onFullScreenChange={onFullScreenChange} />
           <Text size="sm" c="gray.8">
             {t('success.voucher')}
           </Text>
@@ -207,9 +209,12 @@ export function RedeemModal({
   const done = receipt?.key === idempotencyKey ? receipt.answer : null;
   // While the request is on its way the modal stays: its answer (the voucher) must be seen.
   const sending = useIsMutating({ mutationKey: ['redeem', idempotencyKey] }) > 0;
+  // Escape on the voucher's full-screen view closes that view only, not this receipt behind it.
+  const [voucherFullScreen, setVoucherFullScreen] = useState(false);
   return (
     <Modal
       opened={opened}
+      closeOnEscape={!voucherFullScreen}
       onClose={() => {
         if (!sending) onClose();
       }}
@@ -221,7 +226,7 @@ export function RedeemModal({
       styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}
     >
       {done ? (
-        <Receipt perk={perk} receipt={done} onClose={onClose} />
+        <Receipt perk={perk} receipt={done} onClose={onClose} onFullScreenChange={setVoucherFullScreen} />
       ) : (
         <Confirmation
           key={idempotencyKey}

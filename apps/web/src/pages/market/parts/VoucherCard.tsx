@@ -133,6 +133,7 @@ export function VoucherCard({
   title,
   used = false,
   usedNote,
+  onFullScreenChange,
 }: {
   code: string;
   /** The perk's title, shown on the full-screen view. */
@@ -140,9 +141,15 @@ export function VoucherCard({
   /** The partner has already scanned it. */
   used?: boolean;
   usedNote?: string;
+  /** Told when the full-screen view opens and closes (a modal around this card must not close on its Escape). */
+  onFullScreenChange?: (open: boolean) => void;
 }) {
   const { t } = useTranslation('market');
-  const [fullScreen, setFullScreen] = useState(false);
+  const [fullScreen, setFullScreenState] = useState(false);
+  const setFullScreen = (open: boolean) => {
+    setFullScreenState(open);
+    onFullScreenChange?.(open);
+  };
   return (
     <Paper
       radius="lg"
