@@ -7,7 +7,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, RenderResult } from '@testing-library/react';
 import { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter } from 'react-router';
+import { createMemoryRouter, RouterProvider } from 'react-router';
 import i18n, { initI18n, Language } from '../i18n';
 import { theme } from '../theme';
 
@@ -24,7 +24,9 @@ export function renderWithProviders(
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme} env="test">
         <QueryClientProvider client={queryClient}>
-          <MemoryRouter initialEntries={[route]}>{ui}</MemoryRouter>
+          <RouterProvider
+            router={createMemoryRouter([{ path: '*', element: ui }], { initialEntries: [route] })}
+          />
         </QueryClientProvider>
       </MantineProvider>
     </I18nextProvider>,

@@ -6,6 +6,7 @@ import type {
   InnovationWithAttachmentsResponse,
 } from '../../../api/generated/model';
 import i18n from '../../../i18n';
+import { Link, useLocation } from 'react-router';
 import { renderWithProviders } from '../../../test/render';
 import { EditorForm } from './EditorForm';
 
@@ -143,7 +144,67 @@ function type(testId: string, value: string) {
   fireEvent.change(screen.getByTestId(testId), { target: { value } });
 }
 
+function Elsewhere() {
+  const location = useLocation();
+  return (
+    <>
+      <Link to="/feed">feed</Link>
+      <p data-testid="where">{location.pathname}</p>
+    </>
+  );
+}
+
 describe('EditorForm', { timeout: 60_000 }, () => {
+  it('lets a link of the app go at once when nothing is unsaved', async () => {
+    renderWithProviders(
+      <>
+        <EditorForm taxonomy={taxonomy} />
+        <Elsewhere />
+      </>,
+      { route: '/innovations/new' },
+    );
+    // Nothing written yet: the link goes at once, no question.
+    await userEvent.click(screen.getByRole('link', { name: 'feed' }));
+    await waitFor(() => expect(screen.getByTestId('where')).toHaveTextContent('/feed'));
+  });
+
+  it('asks before a link of the app drops unsaved work', async () => {
+    renderWithProviders(
+      <>
+        <EditorForm taxonomy={taxonomy} />
+        <Elsewhere />
+      </>,
+      { route: '/innovations/new' },
+    );
+    type('editor-title', 'เกมบันไดงูฝึกบวกเลข');
+    await userEvent.click(screen.getByRole('link', { name: 'feed' }));
+    const dialog = await screen.findByRole('dialog', { name: t('leave.title') });
+    expect(screen.getByTestId('where')).toHaveTextContent('/innovations/new');
+
+    await userEvent.click(within(dialog).getByTestId('editor-stay'));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(screen.getByTestId('where')).toHaveTextContent('/innovations/new');
+    expect(screen.getByTestId('editor-title')).toHaveValue('เกมบันไดงูฝึกบวกเลข');
+
+    await userEvent.click(screen.getByRole('link', { name: 'feed' }));
+    await userEvent.click(within(await screen.findByRole('dialog')).getByTestId('editor-leave'));
+    await waitFor(() => expect(screen.getByTestId('where')).toHaveTextContent('/feed'));
+  });
+
+  it('does not ask when saving a new draft moves it to its own address', async () => {
+    renderWithProviders(
+      <>
+        <EditorForm taxonomy={taxonomy} />
+        <Elsewhere />
+      </>,
+      { route: '/innovations/new' },
+    );
+    type('editor-title', 'เกมบันไดงูฝึกบวกเลข');
+    await userEvent.click(screen.getByTestId('editor-save'));
+    await waitFor(() => expect(screen.getByTestId('where')).toHaveTextContent(`/innovations/${ID}/edit`));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
   it('flags every field publishing needs, next to the field, before asking the API', async () => {
     renderWithProviders(<EditorForm taxonomy={taxonomy} />);
     type('editor-title', 'เกมบันไดงูฝึกบวกเลข');

@@ -12,6 +12,7 @@ import {
   Box,
   Button,
   Group,
+  Modal,
   Input,
   NumberInput,
   Paper,
@@ -36,7 +37,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useBlocker, useNavigate } from 'react-router';
 import {
   getInnovationsControllerGetQueryKey,
   innovationsControllerGetResponse,
@@ -164,8 +165,15 @@ export function EditorForm({
   const dirty = !sameContent(values, saved);
   const isDraft = status === 'draft';
 
-  // Leaving the page (closing the tab, reloading, another site) with unsaved work asks first. In-app links
-  // cannot be held back: useBlocker needs a data router and the app uses <BrowserRouter>.
+  // Leaving the page with unsaved work asks first: a link or tab of the app (held back here, the page stays until
+  // the member chooses), or closing the tab, reloading, another site (the browser's own question).
+  const dirtyNow = useRef(dirty);
+  dirtyNow.current = dirty;
+  const leavingOnPurpose = useRef(false);
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) =>
+      dirtyNow.current && !leavingOnPurpose.current && currentLocation.pathname !== nextLocation.pathname,
+  );
   useEffect(() => {
     if (!dirty) return undefined;
     const warn = (event: BeforeUnloadEvent) => {
@@ -236,7 +244,10 @@ export function EditorForm({
       remember(response.data, sent);
       setInnovationId(id);
       onCreated?.(id);
-      navigate(`/innovations/${id}/edit`, { replace: true });
+      leavingOnPurpose.current = true;
+      void Promise.resolve(navigate(`/innovations/${id}/edit`, { replace: true })).finally(
+        () => (leavingOnPurpose.current = false),
+      );
       return id;
     } catch (error) {
       const found = fieldErrorsFromProblem(error);
@@ -288,7 +299,8 @@ export function EditorForm({
       await publish.mutateAsync({ id });
       void queryClient.invalidateQueries({ predicate: (query) => isInnovationKey(query.queryKey) });
       notifications.show({ color: 'lc', title: t('publish.doneTitle'), message: t('publish.done') });
-      navigate(`/innovations/${id}`);
+      leavingOnPurpose.current = true;
+      void navigate(`/innovations/${id}`);
     } catch (error) {
       const fromApi = fieldErrorsFromProblem(error);
       setErrors(fromApi);
@@ -534,6 +546,26 @@ export function EditorForm({
           />
         ) : null}
       </Page>
+      <Modal
+        opened={blocker.state === 'blocked'}
+        onClose={() => blocker.reset?.()}
+        title={t('leave.title')}
+        centered
+        radius="lg"
+        closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+      >
+        <Stack gap="md">
+          <Text>{t('leave.body')}</Text>
+          <Group justify="flex-end" gap="sm" wrap="wrap-reverse">
+            <Button variant="default" onClick={() => blocker.proceed?.()} data-testid="editor-leave">
+              {t('leave.discard')}
+            </Button>
+            <Button onClick={() => blocker.reset?.()} data-testid="editor-stay">
+              {t('leave.stay')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
     </div>
   );
 }
