@@ -698,6 +698,23 @@ const ROWS: Row[] = [
     expect: staffOnly(201, 201),
   },
   {
+    route: 'POST /partner/perk-images',
+    call: (w, a) =>
+      http(w).post('/api/v1/partner/perk-images').set(a).attach('file', samplePng(40, 30), 'perk.png'),
+    expect: staffOnly(201, 201),
+  },
+  {
+    route: 'GET /perk-images/:id',
+    call: async (w, a) => {
+      const uploaded = await http(w)
+        .post('/api/v1/partner/perk-images')
+        .set(w.actors.partnerStaff.auth)
+        .attach('file', samplePng(40, 30), 'perk.png');
+      return http(w).get(uploaded.body.url).set(a);
+    },
+    expect: everyone(200),
+  },
+  {
     route: 'GET /partner/perks/:id',
     call: (w, a) => http(w).get(`/api/v1/partner/perks/${w.perkId}`).set(a),
     expect: staffOnly(200),

@@ -114,7 +114,8 @@ export async function setupApp(app: NestFastifyApplication): Promise<AppConfig> 
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'", "'unsafe-inline'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        // https: a partner may link a perk's picture from its own site instead of uploading it.
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
       },
     },
   });

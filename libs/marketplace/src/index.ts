@@ -1,5 +1,7 @@
 export * from './marketplace-errors';
 export * from './marketplace.module';
+export * from './partner-staff';
+export * from './perk-images.service';
 export * from './perks.service';
 export * from './redemptions.service';
 export * from './redemption-batcher';

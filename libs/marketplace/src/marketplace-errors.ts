@@ -25,6 +25,17 @@ export const MarketplaceErrors = defineErrors({
     th: 'สิทธิประโยชน์นี้ไม่ได้ใช้รหัสจากคลังรหัส',
     en: 'This perk does not use a code pool',
   },
+  PERK_IMAGE_UNSUPPORTED_TYPE: {
+    status: 415,
+    th: 'รูปของสิทธิประโยชน์ต้องเป็นไฟล์ JPEG, PNG หรือ WebP (ตรวจจากเนื้อหาไฟล์)',
+    en: 'A perk picture must be a JPEG, PNG or WebP image, judged by its content',
+  },
+  PERK_IMAGE_NOT_FOUND: { status: 404, th: 'ไม่พบรูปของสิทธิประโยชน์', en: 'Perk picture not found' },
+  PERK_IMAGE_NOT_OWN: {
+    status: 422,
+    th: 'ใช้ได้เฉพาะรูปที่ภาคีเครือข่ายของคุณอัปโหลดไว้เท่านั้น',
+    en: 'Only pictures your partner uploaded can be used',
+  },
   IDEMPOTENCY_KEY_REQUIRED: {
     status: 400,
     th: 'ต้องระบุ Idempotency-Key',

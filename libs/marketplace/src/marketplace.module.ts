@@ -4,16 +4,24 @@ import { InnovationsModule } from '@lc/innovations';
 import { LedgerModule } from '@lc/ledger';
 import { EndorsementsService } from './endorsements.service';
 import { PartnersService } from './partners.service';
+import { PerkImagesService } from './perk-images.service';
 import { PerksService } from './perks.service';
 import { RedemptionBatcher } from './redemption-batcher';
 import { RedemptionExpiryRunner } from './redemption-expiry.runner';
 import { RedemptionsService } from './redemptions.service';
 
-/** Partners, perks, redemptions that never oversell, vouchers and endorsements. */
+/** Partners, perks (and their uploaded pictures), redemptions that never oversell, vouchers and endorsements. */
 @Module({
   imports: [IdentityModule, LedgerModule, InnovationsModule],
-  providers: [PartnersService, PerksService, RedemptionBatcher, RedemptionsService, EndorsementsService],
-  exports: [PartnersService, PerksService, RedemptionsService, EndorsementsService],
+  providers: [
+    PartnersService,
+    PerkImagesService,
+    PerksService,
+    RedemptionBatcher,
+    RedemptionsService,
+    EndorsementsService,
+  ],
+  exports: [PartnersService, PerkImagesService, PerksService, RedemptionsService, EndorsementsService],
 })
 export class MarketplaceModule {}
 

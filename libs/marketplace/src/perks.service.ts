@@ -5,6 +5,8 @@ import { Actor, AuditRepository, partnerOf } from '@lc/identity';
 import { searchRaw, searchTokensOffThread, parseQuery } from '@lc/innovations';
 import { OutboxService } from '@lc/messaging';
 import { MarketplaceErrors } from './marketplace-errors';
+import { staffPartnerOf } from './partner-staff';
+import { PerkImagesService } from './perk-images.service';
 
 export type Fulfilment = 'pool_code' | 'generated_code' | 'manual';
 export type LimitPeriod = 'ever' | 'day' | 'week' | 'month';
@@ -31,6 +33,7 @@ export interface PerkRow {
   id: string;
   partnerId: string;
   partnerName: string;
+  partnerNameEn: string | null;
   title: string;
   titleEn: string | null;
   description: string;
@@ -55,7 +58,7 @@ export interface PerkRow {
 
 /** Every column of a perk as a PerkRow, with its partner's name. */
 const SELECT_PERK = `
-  SELECT p.id, p.partner_id AS "partnerId", pa.name_th AS "partnerName", p.title_th AS title, p.title_en AS "titleEn",
+  SELECT p.id, p.partner_id AS "partnerId", pa.name_th AS "partnerName", pa.name_en AS "partnerNameEn", p.title_th AS title, p.title_en AS "titleEn",
          p.description_th AS description, p.description_en AS "descriptionEn", p.category, p.images, p.cost,
          p.stock_total AS "stockTotal", p.stock_left AS "stockLeft", p.per_member_limit AS "perMemberLimit",
          p.limit_period AS "limitPeriod", p.fulfilment, p.fulfilment_hours AS "fulfilmentHours", p.valid_from AS "validFrom",
@@ -90,6 +93,7 @@ export class PerksService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditRepository,
     private readonly outbox: OutboxService,
+    private readonly images: PerkImagesService,
   ) {}
 
   async create(
@@ -101,6 +105,7 @@ export class PerksService {
     const id = uuidv7();
     const search = await this.search(input.title, input.description ?? '');
     await this.dataSource.transaction(async (manager) => {
+      await this.images.assertOwnImages(manager, partnerId, input.images);
       await manager.query(
         `INSERT INTO perk (id, partner_id, title_th, title_en, description_th, description_en, category, images, cost, stock_total, stock_left,
            per_member_limit, limit_period, fulfilment, fulfilment_hours, valid_from, valid_until, eligibility, created_by, search_tokens, search_raw)
@@ -135,6 +140,7 @@ export class PerksService {
     await this.dataSource.transaction(async (manager) => {
       const perk = await this.ownPerk(manager, actor, id, true);
       if (input.category) this.assertCategory(input.category);
+      await this.images.assertOwnImages(manager, perk.partnerId, input.images);
       const title = input.title?.trim() ?? perk.title;
       const description = input.description ?? perk.description;
       // Stock changes keep what was already redeemed: the new total minus those taken.
@@ -315,7 +321,7 @@ export class PerksService {
   private publicView(row: PerkRow, actor: Actor | undefined, remaining: Map<string, number | null>) {
     return {
       id: row.id,
-      partner: { id: row.partnerId, name: row.partnerName },
+      partner: { id: row.partnerId, name: row.partnerName, nameEn: row.partnerNameEn },
       title: row.title,
       titleEn: row.titleEn,
       description: row.description,
@@ -391,9 +397,7 @@ export class PerksService {
   }
 
   private partnerOf(actor: Actor): string {
-    const partnerId = partnerOf(actor);
-    if (!partnerId) throw new DomainError('FORBIDDEN', 'Only partner staff manage perks');
-    return partnerId;
+    return staffPartnerOf(actor);
   }
 
   private assertCategory(category: string): void {

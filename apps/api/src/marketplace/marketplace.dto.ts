@@ -1,4 +1,5 @@
 import { Optional, Required } from '@lc/core';
+import { PERK_IMAGE_PATH_PATTERN } from '@lc/marketplace';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { trim } from '../common/transforms';
 import { Transform, Type } from 'class-transformer';
@@ -11,6 +12,7 @@ import {
   IsObject,
   IsISO8601,
   IsString,
+  isURL,
   IsUrl,
   IsUUID,
   Length,
@@ -20,7 +22,32 @@ import {
   Min,
   ValidateIf,
   ValidateNested,
+  ValidationOptions,
+  registerDecorator,
 } from 'class-validator';
+
+/**
+ * A perk picture: an https URL, or one of the platform's own uploaded pictures (`/api/v1/perk-images/<uuid>`, as
+ * `POST /partner/perk-images` answers it). Anything else (http, other paths, data: URLs) is refused.
+ */
+function IsPerkImage(options?: ValidationOptions): PropertyDecorator {
+  return (object, propertyName) =>
+    registerDecorator({
+      name: 'isPerkImage',
+      target: object.constructor,
+      propertyName: propertyName as string,
+      options: {
+        message: `each value in ${String(propertyName)} must be an https URL or a /api/v1/perk-images/<id> path`,
+        ...options,
+      },
+      validator: {
+        validate: (value: unknown): boolean =>
+          typeof value === 'string' &&
+          (PERK_IMAGE_PATH_PATTERN.test(value) ||
+            isURL(value, { protocols: ['https'], require_protocol: true })),
+      },
+    });
+}
 
 export class EligibilityDto {
   @ApiPropertyOptional({ type: [String] })
@@ -57,11 +84,16 @@ export class PerkFieldsDto {
   @IsString()
   @MaxLength(40)
   category?: string;
-  @ApiPropertyOptional({ type: [String] })
+  @ApiPropertyOptional({
+    type: [String],
+    description:
+      'https URLs, or paths of pictures uploaded with POST /partner/perk-images (/api/v1/perk-images/<id>); ' +
+      "another partner's picture is refused (422 PERK_IMAGE_NOT_OWN)",
+  })
   @Optional()
   @IsArray()
   @ArrayMaxSize(10)
-  @IsUrl({ protocols: ['https'], require_protocol: true }, { each: true })
+  @IsPerkImage({ each: true })
   images?: string[];
   @ApiPropertyOptional() @Optional() @IsInt() @Min(1) @Max(1_000_000) cost?: number;
   @ApiPropertyOptional({ nullable: true, description: 'null = unlimited' })

@@ -9,6 +9,8 @@ const PERK_STATUSES = ['draft', 'pending_approval', 'live', 'paused', 'ended'];
 const LIMIT_PERIODS = ['ever', 'day', 'week', 'month'];
 const FULFILMENTS = ['pool_code', 'generated_code', 'manual'];
 const REDEMPTION_STATUSES = ['pending', 'fulfilled', 'rejected', 'cancelled', 'expired'];
+const PERK_IMAGES_DESCRIPTION =
+  'Picture URLs, the first is the cover: https URLs, or same-origin paths of uploaded pictures (/api/v1/perk-images/<id>)';
 
 // Perks
 
@@ -27,12 +29,14 @@ export class PerkResponse {
   @ApiProperty({ type: String, format: 'uuid' }) id!: string;
   @ApiProperty({ type: String, format: 'uuid' }) partnerId!: string;
   @ApiProperty({ type: String, description: "The partner's Thai name" }) partnerName!: string;
+  @ApiProperty({ type: String, nullable: true, description: "The partner's English name, when it gave one" })
+  partnerNameEn!: string | null;
   @ApiProperty({ type: String }) title!: string;
   @ApiProperty({ type: String, nullable: true }) titleEn!: string | null;
   @ApiProperty({ type: String }) description!: string;
   @ApiProperty({ type: String, nullable: true }) descriptionEn!: string | null;
   @ApiProperty({ type: String, description: 'A perkCategories code of the taxonomy' }) category!: string;
-  @ApiProperty({ type: [String], description: 'https image URLs' }) images!: string[];
+  @ApiProperty({ type: [String], description: PERK_IMAGES_DESCRIPTION }) images!: string[];
   @ApiProperty({ type: 'integer', description: 'Points' }) cost!: number;
   @ApiProperty({ type: 'integer', nullable: true, description: 'null: unlimited' }) stockTotal!:
     number | null;
@@ -66,6 +70,8 @@ export class PerkPageResponse {
 export class CataloguePerkPartnerResponse {
   @ApiProperty({ type: String, format: 'uuid' }) id!: string;
   @ApiProperty({ type: String, description: 'Thai name' }) name!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'English name, when the partner gave one' })
+  nameEn!: string | null;
 }
 
 /** A perk as members and guests see it in the catalogue. */
@@ -77,7 +83,7 @@ export class CataloguePerkResponse {
   @ApiProperty({ type: String }) description!: string;
   @ApiProperty({ type: String, nullable: true }) descriptionEn!: string | null;
   @ApiProperty({ type: String, description: 'A perkCategories code of the taxonomy' }) category!: string;
-  @ApiProperty({ type: [String] }) images!: string[];
+  @ApiProperty({ type: [String], description: PERK_IMAGES_DESCRIPTION }) images!: string[];
   @ApiProperty({ type: 'integer', description: 'Points' }) cost!: number;
   @ApiProperty({ type: 'integer', nullable: true, description: 'null: unlimited' }) stockLeft!: number | null;
   @ApiProperty({ type: 'integer', nullable: true, description: 'null: no limit' }) perMemberLimit!:
@@ -102,6 +108,17 @@ export class CataloguePerkResponse {
 export class CataloguePageResponse {
   @ApiProperty({ type: [CataloguePerkResponse] }) items!: CataloguePerkResponse[];
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}
+
+/** A picture uploaded for the partner's perks: put its url in a perk's images. */
+export class PerkImageResponse {
+  @ApiProperty({ type: String, format: 'uuid' }) id!: string;
+  @ApiProperty({
+    type: String,
+    example: '/api/v1/perk-images/01a24d35-c9a3-72b5-ab99-097b52a7d56f',
+    description: 'Where the picture is served (same origin, public, cached for a year)',
+  })
+  url!: string;
 }
 
 export class VoucherCodesLoadedResponse {

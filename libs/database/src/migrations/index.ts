@@ -12,6 +12,7 @@ import { ActorsInOneQuery1763900970000 } from './1763900970000-ActorsInOneQuery'
 import { EmailVerification1763901000000 } from './1763901000000-EmailVerification';
 import { ProfileChangeRequests1763901100000 } from './1763901100000-ProfileChangeRequests';
 import { PasswordReset1763901300000 } from './1763901300000-PasswordReset';
+import { PerkImages1763901400000 } from './1763901400000-PerkImages';
 
 /** Every migration, in order. Listed explicitly so builds and tests load exactly the same set. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   EmailVerification1763901000000,
   ProfileChangeRequests1763901100000,
   PasswordReset1763901300000,
+  PerkImages1763901400000,
 ];

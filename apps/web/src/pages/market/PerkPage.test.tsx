@@ -16,7 +16,11 @@ vi.mock('qrcode', () => ({
 
 const PERK: CataloguePerkResponse = {
   id: '01a24d33-0000-7000-8000-000000000001',
-  partner: { id: '01a24d32-0000-7000-8000-000000000009', name: 'ร้านหนังสือบ้านปากกา' },
+  partner: {
+    id: '01a24d32-0000-7000-8000-000000000009',
+    name: 'ร้านหนังสือบ้านปากกา',
+    nameEn: 'Ban Pakka Books',
+  },
   title: 'เครื่องดื่ม 1 แก้ว ที่บ้านปากกาคาเฟ่',
   titleEn: 'A drink at Ban Pakka Café',
   description: 'เลือกเครื่องดื่มเมนูใดก็ได้ 1 แก้ว',
@@ -253,6 +257,8 @@ describe('PerkPage: redeeming', () => {
     expect(
       await screen.findByRole('heading', { level: 1, name: 'A drink at Ban Pakka Café' }),
     ).toBeInTheDocument();
+    expect(screen.getByText('Ban Pakka Books')).toBeInTheDocument();
+    expect(screen.queryByText('ร้านหนังสือบ้านปากกา')).not.toBeInTheDocument();
   });
 });
 

@@ -41,7 +41,7 @@ import { categoryKey, categoryLook } from './parts/categories';
 import { perkBlockers } from './parts/eligibility';
 import { useBlockerText } from './parts/useBlockerText';
 import { PerkImage } from './parts/PerkImage';
-import { perkDescription, perkTitle } from './parts/perkText';
+import { partnerName, perkDescription, perkTitle } from './parts/perkText';
 import { RedeemModal } from './parts/RedeemModal';
 import { limitRule, newIdempotencyKey, perkTerms } from './parts/terms';
 import { usePointsLabel, useSpendable } from './parts/usePoints';
@@ -149,14 +149,14 @@ function PerkView({ perk }: { perk: CataloguePerkResponse }) {
               </Title>
               <Group gap="xs" wrap="nowrap">
                 <Avatar color="lc" radius="xl" size={32} aria-hidden>
-                  {perk.partner.name.slice(0, 1)}
+                  {partnerName(perk.partner, language).slice(0, 1)}
                 </Avatar>
                 <Stack gap={0} miw={0}>
                   <Text size="xs" c="gray.7">
                     {t('perk.partner')}
                   </Text>
                   <Text size="sm" fw={600} lineClamp={2}>
-                    {perk.partner.name}
+                    {partnerName(perk.partner, language)}
                   </Text>
                 </Stack>
               </Group>

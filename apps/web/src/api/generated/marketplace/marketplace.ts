@@ -39,6 +39,8 @@ import type {
   PartnerPageResponse,
   PartnerPerkResponse,
   PartnerResponse,
+  PerkImageResponse,
+  PerkImagesControllerUploadBody,
   PerkPageResponse,
   PerkResponse,
   RedeemDto,
@@ -2366,6 +2368,202 @@ export function useMarketplaceControllerEndorsementsOf<TData = Awaited<ReturnTyp
  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
 
   const queryOptions = getMarketplaceControllerEndorsementsOfQueryOptions(id,options)
+
+  const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+
+  query.queryKey = queryOptions.queryKey ;
+
+  return query;
+}
+
+
+
+/**
+ * @summary Upload a picture for the partner's perks (partner staff): a JPEG, PNG or WebP image of at most 5 MB, its type read from the content (415 PERK_IMAGE_UNSUPPORTED_TYPE otherwise, 413 when larger, 422 past IMAGE_MAX_PIXELS). Put the answer's url in a perk's images
+ */
+export type perkImagesControllerUploadResponse201 = {
+  data: PerkImageResponse
+  status: 201
+}
+    
+export type perkImagesControllerUploadResponseSuccess = (perkImagesControllerUploadResponse201) & {
+  headers: Headers;
+};
+;
+
+export type perkImagesControllerUploadResponse = (perkImagesControllerUploadResponseSuccess)
+
+export const getPerkImagesControllerUploadUrl = () => {
+
+
+  
+
+  return `/api/v1/partner/perk-images`
+}
+
+export const perkImagesControllerUpload = async (perkImagesControllerUploadBody: PerkImagesControllerUploadBody, options?: RequestInit): Promise<perkImagesControllerUploadResponse> => {
+    const formData = new FormData();
+formData.append(`file`, perkImagesControllerUploadBody.file)
+
+  return apiFetch<perkImagesControllerUploadResponse>(getPerkImagesControllerUploadUrl(),
+  {      
+    ...options,
+    method: 'POST'
+    ,
+    body: 
+      formData,
+  }
+);}
+
+
+
+
+export const getPerkImagesControllerUploadMutationOptions = <TError = unknown,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof perkImagesControllerUpload>>, TError,{data: PerkImagesControllerUploadBody}, TContext>, request?: SecondParameter<typeof apiFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof perkImagesControllerUpload>>, TError,{data: PerkImagesControllerUploadBody}, TContext> => {
+
+const mutationKey = ['perkImagesControllerUpload'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof perkImagesControllerUpload>>, {data: PerkImagesControllerUploadBody}> = (props) => {
+          const {data} = props ?? {};
+
+          return  perkImagesControllerUpload(data,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type PerkImagesControllerUploadMutationResult = NonNullable<Awaited<ReturnType<typeof perkImagesControllerUpload>>>
+    export type PerkImagesControllerUploadMutationBody = PerkImagesControllerUploadBody
+    export type PerkImagesControllerUploadMutationError = unknown
+
+    /**
+ * @summary Upload a picture for the partner's perks (partner staff): a JPEG, PNG or WebP image of at most 5 MB, its type read from the content (415 PERK_IMAGE_UNSUPPORTED_TYPE otherwise, 413 when larger, 422 past IMAGE_MAX_PIXELS). Put the answer's url in a perk's images
+ */
+export const usePerkImagesControllerUpload = <TError = unknown,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof perkImagesControllerUpload>>, TError,{data: PerkImagesControllerUploadBody}, TContext>, request?: SecondParameter<typeof apiFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof perkImagesControllerUpload>>,
+        TError,
+        {data: PerkImagesControllerUploadBody},
+        TContext
+      > => {
+
+      const mutationOptions = getPerkImagesControllerUploadMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    /**
+ * @summary A perk picture, shown inline with its recognised type and cached for a year
+ */
+export type perkImagesControllerImageResponse200 = {
+  data: Blob
+  status: 200
+}
+    
+export type perkImagesControllerImageResponseSuccess = (perkImagesControllerImageResponse200) & {
+  headers: Headers;
+};
+;
+
+export type perkImagesControllerImageResponse = (perkImagesControllerImageResponseSuccess)
+
+export const getPerkImagesControllerImageUrl = (id: string,) => {
+
+
+  
+
+  return `/api/v1/perk-images/${id}`
+}
+
+export const perkImagesControllerImage = async (id: string, options?: RequestInit): Promise<perkImagesControllerImageResponse> => {
+  
+  return apiFetch<perkImagesControllerImageResponse>(getPerkImagesControllerImageUrl(id),
+  {      
+    ...options,
+    method: 'GET'
+    
+    
+  }
+);}
+
+
+
+
+
+export const getPerkImagesControllerImageQueryKey = (id?: string,) => {
+    return [
+    `/api/v1/perk-images/${id}`
+    ] as const;
+    }
+
+    
+export const getPerkImagesControllerImageQueryOptions = <TData = Awaited<ReturnType<typeof perkImagesControllerImage>>, TError = unknown>(id: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof perkImagesControllerImage>>, TError, TData>>, request?: SecondParameter<typeof apiFetch>}
+) => {
+
+const {query: queryOptions, request: requestOptions} = options ?? {};
+
+  const queryKey =  queryOptions?.queryKey ?? getPerkImagesControllerImageQueryKey(id);
+
+  
+
+    const queryFn: QueryFunction<Awaited<ReturnType<typeof perkImagesControllerImage>>> = ({ signal }) => perkImagesControllerImage(id, { signal, ...requestOptions });
+
+      
+
+      
+
+   return  { queryKey, queryFn, enabled: !!(id), ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof perkImagesControllerImage>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
+}
+
+export type PerkImagesControllerImageQueryResult = NonNullable<Awaited<ReturnType<typeof perkImagesControllerImage>>>
+export type PerkImagesControllerImageQueryError = unknown
+
+
+export function usePerkImagesControllerImage<TData = Awaited<ReturnType<typeof perkImagesControllerImage>>, TError = unknown>(
+ id: string, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof perkImagesControllerImage>>, TError, TData>> & Pick<
+        DefinedInitialDataOptions<
+          Awaited<ReturnType<typeof perkImagesControllerImage>>,
+          TError,
+          Awaited<ReturnType<typeof perkImagesControllerImage>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof apiFetch>}
+ , queryClient?: QueryClient
+  ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function usePerkImagesControllerImage<TData = Awaited<ReturnType<typeof perkImagesControllerImage>>, TError = unknown>(
+ id: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof perkImagesControllerImage>>, TError, TData>> & Pick<
+        UndefinedInitialDataOptions<
+          Awaited<ReturnType<typeof perkImagesControllerImage>>,
+          TError,
+          Awaited<ReturnType<typeof perkImagesControllerImage>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof apiFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function usePerkImagesControllerImage<TData = Awaited<ReturnType<typeof perkImagesControllerImage>>, TError = unknown>(
+ id: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof perkImagesControllerImage>>, TError, TData>>, request?: SecondParameter<typeof apiFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+/**
+ * @summary A perk picture, shown inline with its recognised type and cached for a year
+ */
+
+export function usePerkImagesControllerImage<TData = Awaited<ReturnType<typeof perkImagesControllerImage>>, TError = unknown>(
+ id: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof perkImagesControllerImage>>, TError, TData>>, request?: SecondParameter<typeof apiFetch>}
+ , queryClient?: QueryClient 
+ ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+
+  const queryOptions = getPerkImagesControllerImageQueryOptions(id,options)
 
   const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
 

@@ -10,4 +10,9 @@ export interface CataloguePerkPartnerResponse {
   id: string;
   /** Thai name */
   name: string;
+  /**
+   * English name, when the partner gave one
+   * @nullable
+   */
+  nameEn: string | null;
 }

@@ -21,6 +21,7 @@ export interface CataloguePerkResponse {
   descriptionEn: string | null;
   /** A perkCategories code of the taxonomy */
   category: string;
+  /** Picture URLs, the first is the cover: https URLs, or same-origin paths of uploaded pictures (/api/v1/perk-images/<id>) */
   images: string[];
   /** Points */
   cost: number;

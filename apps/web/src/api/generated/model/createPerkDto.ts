@@ -32,7 +32,10 @@ export interface CreatePerkDto {
    * @maxLength 40
    */
   category?: string;
-  /** @maxItems 10 */
+  /**
+   * https URLs, or paths of pictures uploaded with POST /partner/perk-images (/api/v1/perk-images/<id>); another partner's picture is refused (422 PERK_IMAGE_NOT_OWN)
+   * @maxItems 10
+   */
   images?: string[];
   /**
    * @minimum 1

@@ -237,6 +237,8 @@ export * from './passwordResetAcceptedResponseStatus';
 export * from './passwordResetConfirmDto';
 export * from './passwordResetRequestDto';
 export * from './perkEligibilityResponse';
+export * from './perkImageResponse';
+export * from './perkImagesControllerUploadBody';
 export * from './perkPageResponse';
 export * from './perkResponse';
 export * from './perkResponseFulfilment';

@@ -15,6 +15,11 @@ export interface PerkResponse {
   partnerId: string;
   /** The partner's Thai name */
   partnerName: string;
+  /**
+   * The partner's English name, when it gave one
+   * @nullable
+   */
+  partnerNameEn: string | null;
   title: string;
   /** @nullable */
   titleEn: string | null;
@@ -23,7 +28,7 @@ export interface PerkResponse {
   descriptionEn: string | null;
   /** A perkCategories code of the taxonomy */
   category: string;
-  /** https image URLs */
+  /** Picture URLs, the first is the cover: https URLs, or same-origin paths of uploaded pictures (/api/v1/perk-images/<id>) */
   images: string[];
   /** Points */
   cost: number;

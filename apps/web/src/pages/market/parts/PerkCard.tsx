@@ -6,7 +6,7 @@ import { CataloguePerkResponse } from '../../../api/generated/model';
 import { formatNumber } from '../../../format/format';
 import { perkBlockers, pointsShort } from './eligibility';
 import { PerkImage } from './PerkImage';
-import { perkTitle } from './perkText';
+import { partnerName, perkTitle } from './perkText';
 import classes from './market.module.css';
 
 /** One perk in the catalogue grid: picture, partner, title, cost, stock left and whether I can afford it. */
@@ -56,7 +56,7 @@ export function PerkCard({
       </Card.Section>
       <Stack gap={6} p="sm" style={{ flex: 1 }}>
         <Text size="xs" c="gray.7" lineClamp={1}>
-          {perk.partner.name}
+          {partnerName(perk.partner, language)}
         </Text>
         <Title order={2} fz="sm" fw={600} lh={1.35} lineClamp={2} className={classes.cardTitle}>
           {title}

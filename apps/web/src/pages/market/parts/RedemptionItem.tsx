@@ -33,7 +33,7 @@ import {
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { formatDateTime } from '../../../format/format';
 import { PerkImage } from './PerkImage';
-import { perkTitle } from './perkText';
+import { partnerName, perkTitle } from './perkText';
 import { usePointsLabel } from './usePoints';
 import { VoucherCard } from './VoucherCard';
 
@@ -209,7 +209,7 @@ export function RedemptionItem({
             </Title>
             {perk ? (
               <Text size="xs" c="gray.7" lineClamp={1}>
-                {perk.partner.name}
+                {partnerName(perk.partner, language)}
               </Text>
             ) : null}
             <Text size="xs" c="gray.7">

@@ -10,3 +10,8 @@ export function perkTitle(perk: Texts, language: string): string {
 export function perkDescription(perk: Texts, language: string): string {
   return language === 'en' && perk.descriptionEn ? perk.descriptionEn : perk.description;
 }
+
+/** The partner's name in the reader's language: the English one when reading English and the partner gave one. */
+export function partnerName(partner: CataloguePerkResponse['partner'], language: string): string {
+  return language === 'en' && partner.nameEn ? partner.nameEn : partner.name;
+}

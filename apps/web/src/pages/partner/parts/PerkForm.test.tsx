@@ -1,6 +1,7 @@
-import { screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Language } from '../../../i18n';
 import { renderWithProviders } from '../../../test/render';
 import { emptyPerkForm, PerkFormValues, toPerkDto, validatePerkForm } from './perkForm';
 import { PerkForm } from './PerkForm';
@@ -36,7 +37,58 @@ const valid: PerkFormValues = {
   fulfilment: 'generated_code',
 };
 
-function renderForm(initialValues: PerkFormValues = emptyPerkForm) {
+const UPLOADED = '/api/v1/perk-images/01a24d35-c9a3-72b5-ab99-097b52a7d56f';
+
+/** An XMLHttpRequest the test drives: progress, then an answer. */
+class FakeRequest {
+  static all: FakeRequest[] = [];
+  url = '';
+  method = '';
+  body: FormData | null = null;
+  status = 0;
+  responseText = '';
+  withCredentials = false;
+  upload: {
+    onprogress: ((event: { lengthComputable: boolean; loaded: number; total: number }) => void) | null;
+  } = { onprogress: null };
+  onload: (() => void) | null = null;
+  onerror: (() => void) | null = null;
+  constructor() {
+    FakeRequest.all.push(this);
+  }
+  open(method: string, url: string) {
+    this.method = method;
+    this.url = url;
+  }
+  setRequestHeader() {}
+  send(body: FormData) {
+    this.body = body;
+  }
+  progress(fraction: number) {
+    act(() => this.upload.onprogress?.({ lengthComputable: true, loaded: fraction * 100, total: 100 }));
+  }
+  answer(status: number, body: unknown) {
+    this.status = status;
+    this.responseText = JSON.stringify(body);
+    act(() => this.onload?.());
+  }
+}
+
+beforeEach(() => {
+  FakeRequest.all = [];
+  vi.stubGlobal('XMLHttpRequest', FakeRequest);
+});
+
+afterEach(() => vi.unstubAllGlobals());
+
+function choosePicture(file: File) {
+  fireEvent.change(screen.getByTestId('perk-image-input'), { target: { files: [file] } });
+}
+
+const picture = (name = 'รูปหน้าร้าน.jpg', type = 'image/jpeg', size = 1000) =>
+  new File([new Uint8Array(size)], name, { type });
+
+function renderForm(initialValues: PerkFormValues = emptyPerkForm, language: Language = 'th') {
   const onSubmit = vi.fn();
   renderWithProviders(
     <PerkForm
@@ -48,6 +100,7 @@ function renderForm(initialValues: PerkFormValues = emptyPerkForm) {
       submitLabel="บันทึกฉบับร่าง"
       onSubmit={onSubmit}
     />,
+    { language },
   );
   return { onSubmit, user: userEvent.setup({ delay: null }) };
 }
@@ -88,6 +141,22 @@ describe('validatePerkForm', () => {
       validUntil: 'untilBeforeFrom',
       imageAt: { 0: 'imageUrl' },
     });
+  });
+
+  it("accepts the platform's uploaded picture paths besides https links, and nothing else", () => {
+    expect(validatePerkForm({ ...valid, images: [UPLOADED, 'https://example.com/b.jpg'] })).toEqual({});
+    expect(
+      validatePerkForm({
+        ...valid,
+        images: [
+          '/api/v1/perk-images/not-a-uuid',
+          `${UPLOADED}/../../attachments`,
+          '/etc/passwd',
+          `https-less${UPLOADED}`,
+          UPLOADED,
+        ],
+      }),
+    ).toEqual({ imageAt: { 0: 'imageUrl', 1: 'imageUrl', 2: 'imageUrl', 3: 'imageUrl' } });
   });
 
   it('does not ask for a stock when it is unlimited, nor a limit when there is none', () => {
@@ -184,5 +253,66 @@ describe('PerkForm', () => {
     expect(await screen.findByText('วันสิ้นสุดต้องไม่ก่อนวันเริ่ม')).toBeInTheDocument();
     expect(screen.getByText('ลิงก์รูปต้องขึ้นต้นด้วย https://')).toBeInTheDocument();
     expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('uploads a picture from the phone with a progress bar, shows it and sends its path with the perk', async () => {
+    const { onSubmit, user } = renderForm(valid);
+    choosePicture(picture());
+    await waitFor(() => expect(FakeRequest.all).toHaveLength(1));
+    const [sent] = FakeRequest.all;
+    expect(sent.method).toBe('POST');
+    expect(sent.url).toBe('/api/v1/partner/perk-images');
+    expect((sent.body?.get('file') as File).name).toBe('รูปหน้าร้าน.jpg');
+
+    sent.progress(0.4);
+    expect(screen.getByRole('progressbar', { name: 'กำลังอัปโหลด รูปหน้าร้าน.jpg' })).toHaveAttribute(
+      'aria-valuenow',
+      '40',
+    );
+    // Saving waits for the picture.
+    expect(screen.getByRole('button', { name: 'บันทึกฉบับร่าง' })).toBeDisabled();
+
+    sent.answer(201, { id: '01a24d35-c9a3-72b5-ab99-097b52a7d56f', url: UPLOADED });
+    const row = await screen.findByTestId('perk-image-uploaded');
+    expect(row).toHaveTextContent('รูปที่ 1 (อัปโหลดแล้ว)');
+    expect(row.querySelector('img')).toHaveAttribute('src', UPLOADED);
+    expect(within(row).getByRole('button', { name: 'ลบรูปที่ 1' })).toBeEnabled();
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    // The link field stays available for pictures elsewhere.
+    expect(screen.getByRole('button', { name: 'เพิ่มลิงก์รูป' })).toBeEnabled();
+
+    await user.click(screen.getByRole('button', { name: 'บันทึกฉบับร่าง' }));
+    expect(onSubmit).toHaveBeenCalledTimes(1);
+    expect(onSubmit.mock.calls[0][0].images).toEqual([UPLOADED]);
+  });
+
+  it('says in Thai why the API refused a picture, and adds nothing', async () => {
+    const { onSubmit, user } = renderForm(valid);
+    choosePicture(picture('เอกสาร.png', 'image/png'));
+    await waitFor(() => expect(FakeRequest.all).toHaveLength(1));
+    FakeRequest.all[0].answer(415, {
+      status: 415,
+      code: 'PERK_IMAGE_UNSUPPORTED_TYPE',
+      detail: 'A perk picture must be a JPEG, PNG or WebP image, judged by its content',
+    });
+
+    const alert = await screen.findByTestId('perk-image-upload-error');
+    expect(alert).toHaveTextContent('อัปโหลด เอกสาร.png ไม่สำเร็จ');
+    expect(alert).toHaveTextContent('รองรับเฉพาะรูปแบบ JPEG, PNG หรือ WebP');
+    expect(screen.queryByTestId('perk-image-uploaded')).toBeNull();
+    await user.click(within(alert).getByRole('button', { name: 'ปิดข้อความ' }));
+    expect(screen.queryByTestId('perk-image-upload-error')).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: 'บันทึกฉบับร่าง' }));
+    expect(onSubmit.mock.calls[0][0].images).toEqual([]);
+  });
+
+  it('refuses a picture over 5 MB in English before sending it', async () => {
+    renderForm(valid, 'en');
+    choosePicture(picture('holiday.jpg', 'image/jpeg', 5 * 1024 * 1024 + 1));
+    const alert = await screen.findByTestId('perk-image-upload-error');
+    expect(alert).toHaveTextContent('Could not upload holiday.jpg');
+    expect(alert).toHaveTextContent('A picture can be at most 5 MB.');
+    expect(FakeRequest.all).toHaveLength(0);
   });
 });

@@ -4,10 +4,8 @@
  * calling `onSubmit` with the request body; the first wrong field gets the focus.
  */
 import {
-  ActionIcon,
   Button,
   Group,
-  Image,
   MultiSelect,
   NumberInput,
   Paper,
@@ -21,8 +19,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { IconPhotoPlus, IconTrash } from '@tabler/icons-react';
-import { ReactNode, useEffect, useRef, useState } from 'react';
+import { ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreatePerkDto } from '../../../api/generated/model';
 import { ProblemAlert } from '../../../components/ProblemAlert';
@@ -31,12 +28,13 @@ import {
   FULFILMENTS,
   hasErrors,
   LIMIT_PERIODS,
-  MAX_IMAGES,
   PerkFormErrors,
   PerkFormValues,
   toPerkDto,
   validatePerkForm,
 } from './perkForm';
+import { MAX_PERK_IMAGE_MB } from './perkImages';
+import { PerkImagesField } from './PerkImagesField';
 
 export interface Option {
   value: string;
@@ -89,6 +87,7 @@ export function PerkForm({
   const [values, setValues] = useState<PerkFormValues>(initialValues);
   const [errors, setErrors] = useState<PerkFormErrors>({});
   const [tried, setTried] = useState(false);
+  const [uploading, setUploading] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const dirty = JSON.stringify(values) !== JSON.stringify(initialValues);
 
@@ -103,6 +102,17 @@ export function PerkForm({
       return next;
     });
   };
+
+  // An upload may end after other edits: it changes the list as it is then.
+  const setImages = useCallback(
+    (change: (images: string[]) => string[]) =>
+      setValues((current) => {
+        const next = { ...current, images: change(current.images) };
+        if (tried) setErrors(validatePerkForm(next));
+        return next;
+      }),
+    [tried],
+  );
 
   const message = (key: string | undefined) => (key ? t(`editor.errors.${key}`) : undefined);
 
@@ -363,53 +373,14 @@ export function PerkForm({
 
         <Section title={t('editor.sections.images')}>
           <Text size="sm" c="dimmed">
-            {t('editor.hints.images')}
+            {t('editor.hints.images', { max: MAX_PERK_IMAGE_MB })}
           </Text>
-          {values.images.map((image, index) => (
-            <Group key={index} align="flex-start" gap="sm" wrap="nowrap">
-              {image && !errors.imageAt?.[index] && image.startsWith('https://') ? (
-                <Image src={image} alt="" w={56} h={56} radius="sm" fit="cover" style={{ flexShrink: 0 }} />
-              ) : null}
-              <TextInput
-                type="url"
-                inputMode="url"
-                label={t('editor.fields.imageUrl', { n: index + 1 })}
-                placeholder="https://"
-                value={image}
-                onChange={(event) => {
-                  const next = [...values.images];
-                  next[index] = event.currentTarget.value;
-                  set('images', next);
-                }}
-                error={message(errors.imageAt?.[index])}
-                style={{ flex: 1, minWidth: 0 }}
-              />
-              <ActionIcon
-                variant="subtle"
-                color="red.9"
-                mt={28}
-                aria-label={t('editor.removeImage', { n: index + 1 })}
-                onClick={() =>
-                  set(
-                    'images',
-                    values.images.filter((_, at) => at !== index),
-                  )
-                }
-              >
-                <IconTrash size={20} aria-hidden />
-              </ActionIcon>
-            </Group>
-          ))}
-          {values.images.length < MAX_IMAGES ? (
-            <Button
-              variant="light"
-              leftSection={<IconPhotoPlus size={18} aria-hidden />}
-              onClick={() => set('images', [...values.images, ''])}
-              style={{ alignSelf: 'flex-start' }}
-            >
-              {t('editor.addImage')}
-            </Button>
-          ) : null}
+          <PerkImagesField
+            images={values.images}
+            imageErrors={errors.imageAt}
+            onChange={setImages}
+            onUploadingChange={setUploading}
+          />
           {errors.images ? (
             <Text c="red.9" size="sm">
               {message(errors.images)}
@@ -424,7 +395,13 @@ export function PerkForm({
         ) : null}
         <ProblemAlert error={error} />
         <Group gap="sm" wrap="wrap">
-          <Button type="submit" size="lg" loading={submitting} w={{ base: '100%', xs: 'auto' }}>
+          <Button
+            type="submit"
+            size="lg"
+            loading={submitting}
+            disabled={uploading}
+            w={{ base: '100%', xs: 'auto' }}
+          >
             {submitLabel}
           </Button>
           {footer}

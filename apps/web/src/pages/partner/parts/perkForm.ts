@@ -1,9 +1,10 @@
 /**
  * The perk form's values, their checks (the API's limits: CreatePerkDto / UpdatePerkDto) and the conversion to and
  * from the API. Dates are whole days in Bangkok: a perk opens at 00:00 of its first day and closes at 23:59:59 of its
- * last.
+ * last. A picture is an https link or one uploaded to the platform (perkImages.ts).
  */
 import type { CreatePerkDto, PartnerPerkResponse } from '../../../api/generated/model';
+import { isPerkImage } from './perkImages';
 
 export type Fulfilment = 'pool_code' | 'generated_code' | 'manual';
 export type LimitPeriod = 'ever' | 'day' | 'week' | 'month';
@@ -93,15 +94,6 @@ function intIn(value: number | '', min: number, max: number): boolean {
   return value !== '' && Number.isInteger(value) && value >= min && value <= max;
 }
 
-function isHttpsUrl(value: string): boolean {
-  try {
-    const url = new URL(value.trim());
-    return url.protocol === 'https:' && Boolean(url.hostname);
-  } catch {
-    return false;
-  }
-}
-
 export function validatePerkForm(values: PerkFormValues): PerkFormErrors {
   const errors: PerkFormErrors = {};
   const title = values.title.trim();
@@ -122,7 +114,7 @@ export function validatePerkForm(values: PerkFormValues): PerkFormErrors {
     errors.validUntil = 'untilBeforeFrom';
   const imageAt: Record<number, string> = {};
   values.images.forEach((image, index) => {
-    if (!isHttpsUrl(image)) imageAt[index] = 'imageUrl';
+    if (!isPerkImage(image)) imageAt[index] = 'imageUrl';
   });
   if (Object.keys(imageAt).length) errors.imageAt = imageAt;
   if (values.images.length > MAX_IMAGES) errors.images = 'tooManyImages';
