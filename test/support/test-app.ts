@@ -7,7 +7,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { loadConfig, type AppConfig } from '@lc/core';
 import { AppModule } from '../../apps/api/src/app.module';
-import { createFastifyAdapter, setupApp } from '../../apps/api/src/setup-app';
+import { createFastifyAdapter, LISTEN_BACKLOG, setupApp } from '../../apps/api/src/setup-app';
 import { createTestDatabase, testRedisUrl, uniqueQueuePrefix } from './test-database';
 
 export type ConfigOverrides = Partial<Record<keyof AppConfig, string>>;
@@ -66,7 +66,7 @@ export async function startTestApp(
     bufferLogs: true,
   });
   await setupApp(app);
-  await app.listen(0, '127.0.0.1');
+  await app.listen({ port: 0, host: '127.0.0.1', backlog: LISTEN_BACKLOG });
   const address = app.getHttpServer().address() as { port: number };
   return {
     app,

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ConfigValidationError, loadConfig } from '@lc/core';
 import { AppModule } from './app.module';
-import { AdapterSettings, createFastifyAdapter, setupApp } from './setup-app';
+import { AdapterSettings, createFastifyAdapter, LISTEN_BACKLOG, setupApp } from './setup-app';
 
 async function bootstrap(): Promise<void> {
   let settings: AdapterSettings;
@@ -24,7 +24,9 @@ async function bootstrap(): Promise<void> {
     },
   );
   const config = await setupApp(app);
-  await app.listen(config.PORT, config.HOST);
+  // A forum day opens thousands of connections at once: Node's default queue of 511 unaccepted connections
+  // refuses the rest while the process is busy. The kernel caps this at net.core.somaxconn.
+  await app.listen({ port: config.PORT, host: config.HOST, backlog: LISTEN_BACKLOG });
 }
 
 void bootstrap();

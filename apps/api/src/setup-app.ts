@@ -43,6 +43,9 @@ export type AdapterSettings = Partial<
  * client); a request must arrive whole within `HTTP_REQUEST_TIMEOUT_MS` and an idle connection is closed after
  * `HTTP_IDLE_TIMEOUT_MS`, so slow or silent clients cannot hold sockets open.
  */
+/** How many connections may wait to be accepted (see main.ts); the kernel caps it at net.core.somaxconn. */
+export const LISTEN_BACKLOG = 4096;
+
 export function createFastifyAdapter(settings: AdapterSettings = {}): FastifyAdapter {
   // A function, not the bare hop count: Fastify ≥ 5.12 trusts no one when given a number (it fails closed), which
   // would make every client behind the load balancer share its address in the per-IP limits.
