@@ -802,6 +802,15 @@ const ROWS: Row[] = [
     expect: only(200, ['obecAdmin']),
   },
   {
+    route: 'POST /admin/perks/:id/return',
+    call: async (w, a) =>
+      http(w)
+        .post(`/api/v1/admin/perks/${await freshPerk(w, 'pending')}/return`)
+        .set(a)
+        .send({ reason: 'โปรดแก้ไขรายละเอียด' }),
+    expect: only(200, ['obecAdmin']),
+  },
+  {
     route: 'POST /innovations/:id/endorsements',
     call: (w, a) =>
       http(w)

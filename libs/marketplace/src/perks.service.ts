@@ -4,6 +4,7 @@ import { decodeCursor, DEFAULT_PAGE_SIZE, DomainError, Page, taxonomyCodes, toPa
 import { Actor, AuditRepository, partnerOf } from '@lc/identity';
 import { searchRaw, searchTokensOffThread, parseQuery } from '@lc/innovations';
 import { OutboxService } from '@lc/messaging';
+import { MarketplaceEvents } from './marketplace.events';
 import { MarketplaceErrors } from './marketplace-errors';
 import { staffPartnerOf } from './partner-staff';
 import { PerkImagesService } from './perk-images.service';
@@ -53,7 +54,15 @@ export interface PerkRow {
   status: 'draft' | 'pending_approval' | 'live' | 'paused' | 'ended';
   createdAt: Date;
   updatedAt: Date;
+  /** OBEC's note when it sent the perk back to draft; cleared when the partner submits it again. */
+  review: PerkReview | null;
   availableCodes?: number;
+}
+
+export interface PerkReview {
+  note: string;
+  /** ISO 8601, UTC. */
+  at: string;
 }
 
 /** Every column of a perk as a PerkRow, with its partner's name. */
@@ -62,7 +71,9 @@ const SELECT_PERK = `
          p.description_th AS description, p.description_en AS "descriptionEn", p.category, p.images, p.cost,
          p.stock_total AS "stockTotal", p.stock_left AS "stockLeft", p.per_member_limit AS "perMemberLimit",
          p.limit_period AS "limitPeriod", p.fulfilment, p.fulfilment_hours AS "fulfilmentHours", p.valid_from AS "validFrom",
-         p.valid_until AS "validUntil", p.eligibility, p.status, p.created_at AS "createdAt", p.updated_at AS "updatedAt"
+         p.valid_until AS "validUntil", p.eligibility, p.status, p.created_at AS "createdAt", p.updated_at AS "updatedAt",
+         CASE WHEN p.review_note IS NULL THEN NULL ELSE json_build_object('note', p.review_note,
+           'at', to_char(p.reviewed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) END AS review
   FROM perk p JOIN partner pa ON pa.id = p.partner_id`;
 
 const PERIOD_SQL: Record<LimitPeriod, string> = {
@@ -187,17 +198,25 @@ export class PerksService {
       ended: ['live', 'paused', 'pending_approval', 'draft'],
     };
     await this.dataSource.transaction(async (manager) => {
-      const perk = asAdmin ? await this.anyPerk(manager, id) : await this.ownPerk(manager, actor, id, true);
+      // Locked either way: an approval and a send-back of the same perk at once must not both succeed.
+      const perk = asAdmin
+        ? await this.anyPerk(manager, id, true)
+        : await this.ownPerk(manager, actor, id, true);
       if (!allowed[to]?.includes(perk.status)) {
         throw new DomainError(
           MarketplaceErrors.PERK_INVALID_TRANSITION,
           `A ${perk.status} perk cannot become ${to}`,
         );
       }
+      // A submission answers OBEC's review: its note goes with it.
       await manager.query(
         `UPDATE perk SET status = $2, updated_at = now(), approved_by = CASE WHEN $3 THEN $4::uuid ELSE approved_by END,
-           approved_at = CASE WHEN $3 THEN now() ELSE approved_at END WHERE id = $1`,
-        [id, to, asAdmin, actor.memberId],
+           approved_at = CASE WHEN $3 THEN now() ELSE approved_at END,
+           review_note = CASE WHEN $5 THEN NULL ELSE review_note END,
+           reviewed_at = CASE WHEN $5 THEN NULL ELSE reviewed_at END,
+           reviewed_by = CASE WHEN $5 THEN NULL ELSE reviewed_by END
+         WHERE id = $1`,
+        [id, to, asAdmin, actor.memberId, to === 'pending_approval'],
       );
       await this.audit.record(manager, {
         actorId: actor.memberId,
@@ -207,13 +226,40 @@ export class PerksService {
         details: { from: perk.status },
       });
       if (to === 'live')
-        await this.outbox.append(manager, 'perk.live', {
+        await this.outbox.append(manager, MarketplaceEvents.perkLive, {
           perkId: id,
           partnerId: perk.partnerId,
           category: perk.category,
         });
     });
     return asAdmin ? this.anyPerk(this.dataSource.manager, id) : this.forPartner(actor, id);
+  }
+
+  /** OBEC sends a pending perk back to draft with a note for its partner (pending_approval → draft). */
+  async returnForChanges(actor: Actor, id: string, reason: string) {
+    await this.dataSource.transaction(async (manager) => {
+      const perk = await this.anyPerk(manager, id, true);
+      if (perk.status !== 'pending_approval') {
+        throw new DomainError(
+          MarketplaceErrors.PERK_INVALID_TRANSITION,
+          `A ${perk.status} perk cannot be sent back; only one pending approval can`,
+        );
+      }
+      await manager.query(
+        `UPDATE perk SET status = 'draft', updated_at = now(), review_note = $2, reviewed_at = now(), reviewed_by = $3
+         WHERE id = $1`,
+        [id, reason, actor.memberId],
+      );
+      await this.audit.record(manager, {
+        actorId: actor.memberId,
+        action: 'perk.returned',
+        targetType: 'perk',
+        targetId: id,
+        reason,
+        details: { from: perk.status, to: 'draft' },
+      });
+    });
+    return this.anyPerk(this.dataSource.manager, id);
   }
 
   /** Codes for a pool_code perk; duplicates (in the file or already loaded) are skipped. */

@@ -34,6 +34,7 @@ import {
   PartnerRedemptionsQuery,
   RedeemDto,
   RejectDto,
+  ReturnPerkDto,
   StatsQuery,
   UpdatePerkDto,
   VerifyVoucherDto,
@@ -268,6 +269,22 @@ export class MarketplaceController {
   @ApiOkResponse({ type: PerkResponse })
   approve(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.perks.transition(actor, id, 'live', true);
+  }
+
+  @Roles('obec_admin')
+  @Post('admin/perks/:id/return')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Send a pending perk back to its partner: it becomes a draft with the note, until the partner submits it again',
+  })
+  @ApiOkResponse({ type: PerkResponse })
+  returnPerk(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ReturnPerkDto,
+  ) {
+    return this.perks.returnForChanges(actor, id, body.reason);
   }
 
   // Endorsements

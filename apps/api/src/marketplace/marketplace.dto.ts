@@ -179,6 +179,15 @@ export class RejectDto {
   @ApiProperty() @Transform(trim) @IsString() @Length(3, 500) reason!: string;
 }
 
+/** OBEC sends a pending perk back to its partner: what to change, shown to the partner's staff. */
+export class ReturnPerkDto {
+  @ApiProperty({ minLength: 1, maxLength: 1000, description: 'What the partner should change (trimmed)' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 1000)
+  reason!: string;
+}
+
 export class VerifyVoucherDto {
   @ApiProperty() @Transform(trim) @IsString() @Length(3, 100) code!: string;
 }

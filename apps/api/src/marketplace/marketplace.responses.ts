@@ -24,6 +24,12 @@ export class PerkEligibilityResponse {
   memberKinds?: string[];
 }
 
+/** OBEC's note when it sent a perk back to its partner instead of approving it. */
+export class PerkReviewResponse {
+  @ApiProperty({ type: String, description: 'What OBEC asks the partner to change' }) note!: string;
+  @ApiProperty({ type: String, format: 'date-time', description: 'When it was sent back' }) at!: string;
+}
+
 /** A perk as its partner and OBEC see it: every column, with the partner's name. */
 export class PerkResponse {
   @ApiProperty({ type: String, format: 'uuid' }) id!: string;
@@ -53,6 +59,12 @@ export class PerkResponse {
   @ApiProperty({ enum: PERK_STATUSES }) status!: string;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: string;
+  @ApiProperty({
+    type: () => PerkReviewResponse,
+    nullable: true,
+    description: 'Set while a perk OBEC sent back is a draft again; null once the partner submits it again',
+  })
+  review!: PerkReviewResponse | null;
 }
 
 /** A perk of the partner's own, with how many loaded voucher codes are still available. */

@@ -13,6 +13,7 @@ import { EmailVerification1763901000000 } from './1763901000000-EmailVerificatio
 import { ProfileChangeRequests1763901100000 } from './1763901100000-ProfileChangeRequests';
 import { PasswordReset1763901300000 } from './1763901300000-PasswordReset';
 import { PerkImages1763901400000 } from './1763901400000-PerkImages';
+import { PerkReview1763901520000 } from './1763901520000-PerkReview';
 
 /** Every migration, in order. Listed explicitly so builds and tests load exactly the same set. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   ProfileChangeRequests1763901100000,
   PasswordReset1763901300000,
   PerkImages1763901400000,
+  PerkReview1763901520000,
 ];

@@ -49,6 +49,7 @@ import type {
   RedemptionResponse,
   RedemptionStatsResponse,
   RejectDto,
+  ReturnPerkDto,
   UpdatePerkDto,
   VerifyVoucherDto,
   VoucherCodesLoadedResponse,
@@ -2186,6 +2187,90 @@ export const useMarketplaceControllerApprove = <TError = unknown,
       > => {
 
       const mutationOptions = getMarketplaceControllerApproveMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    /**
+ * @summary Send a pending perk back to its partner: it becomes a draft with the note, until the partner submits it again
+ */
+export type marketplaceControllerReturnPerkResponse200 = {
+  data: PerkResponse
+  status: 200
+}
+    
+export type marketplaceControllerReturnPerkResponseSuccess = (marketplaceControllerReturnPerkResponse200) & {
+  headers: Headers;
+};
+;
+
+export type marketplaceControllerReturnPerkResponse = (marketplaceControllerReturnPerkResponseSuccess)
+
+export const getMarketplaceControllerReturnPerkUrl = (id: string,) => {
+
+
+  
+
+  return `/api/v1/admin/perks/${id}/return`
+}
+
+export const marketplaceControllerReturnPerk = async (id: string,
+    returnPerkDto: ReturnPerkDto, options?: RequestInit): Promise<marketplaceControllerReturnPerkResponse> => {
+  
+  return apiFetch<marketplaceControllerReturnPerkResponse>(getMarketplaceControllerReturnPerkUrl(id),
+  {      
+    ...options,
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...options?.headers },
+    body: JSON.stringify(
+      returnPerkDto,)
+  }
+);}
+
+
+
+
+export const getMarketplaceControllerReturnPerkMutationOptions = <TError = unknown,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof marketplaceControllerReturnPerk>>, TError,{id: string;data: ReturnPerkDto}, TContext>, request?: SecondParameter<typeof apiFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof marketplaceControllerReturnPerk>>, TError,{id: string;data: ReturnPerkDto}, TContext> => {
+
+const mutationKey = ['marketplaceControllerReturnPerk'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof marketplaceControllerReturnPerk>>, {id: string;data: ReturnPerkDto}> = (props) => {
+          const {id,data} = props ?? {};
+
+          return  marketplaceControllerReturnPerk(id,data,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type MarketplaceControllerReturnPerkMutationResult = NonNullable<Awaited<ReturnType<typeof marketplaceControllerReturnPerk>>>
+    export type MarketplaceControllerReturnPerkMutationBody = ReturnPerkDto
+    export type MarketplaceControllerReturnPerkMutationError = unknown
+
+    /**
+ * @summary Send a pending perk back to its partner: it becomes a draft with the note, until the partner submits it again
+ */
+export const useMarketplaceControllerReturnPerk = <TError = unknown,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof marketplaceControllerReturnPerk>>, TError,{id: string;data: ReturnPerkDto}, TContext>, request?: SecondParameter<typeof apiFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof marketplaceControllerReturnPerk>>,
+        TError,
+        {id: string;data: ReturnPerkDto},
+        TContext
+      > => {
+
+      const mutationOptions = getMarketplaceControllerReturnPerkMutationOptions(options);
 
       return useMutation(mutationOptions, queryClient);
     }

@@ -9,6 +9,7 @@ import type { PartnerPerkResponseLimitPeriod } from './partnerPerkResponseLimitP
 import type { PartnerPerkResponseFulfilment } from './partnerPerkResponseFulfilment';
 import type { PerkEligibilityResponse } from './perkEligibilityResponse';
 import type { PartnerPerkResponseStatus } from './partnerPerkResponseStatus';
+import type { PartnerPerkResponseReview } from './partnerPerkResponseReview';
 
 export interface PartnerPerkResponse {
   id: string;
@@ -59,6 +60,11 @@ export interface PartnerPerkResponse {
   status: PartnerPerkResponseStatus;
   createdAt: string;
   updatedAt: string;
+  /**
+   * Set while a perk OBEC sent back is a draft again; null once the partner submits it again
+   * @nullable
+   */
+  review: PartnerPerkResponseReview;
   /** Voucher codes loaded and not yet issued */
   availableCodes: number;
 }

@@ -9,6 +9,7 @@ import type { PerkResponseLimitPeriod } from './perkResponseLimitPeriod';
 import type { PerkResponseFulfilment } from './perkResponseFulfilment';
 import type { PerkEligibilityResponse } from './perkEligibilityResponse';
 import type { PerkResponseStatus } from './perkResponseStatus';
+import type { PerkResponseReview } from './perkResponseReview';
 
 export interface PerkResponse {
   id: string;
@@ -59,4 +60,9 @@ export interface PerkResponse {
   status: PerkResponseStatus;
   createdAt: string;
   updatedAt: string;
+  /**
+   * Set while a perk OBEC sent back is a draft again; null once the partner submits it again
+   * @nullable
+   */
+  review: PerkResponseReview;
 }

@@ -1,6 +1,6 @@
 /**
- * Perks partners sent for approval. Approving makes a perk live in the catalogue. The API has no "send back" for a
- * perk yet, so a perk that is not right stays here until its partner edits or ends it.
+ * Perks partners sent for approval. Approving makes a perk live in the catalogue; sending it back returns it to its
+ * partner as a draft with a note on what to change, and it comes back here when the partner submits it again.
  */
 import {
   Badge,
@@ -9,21 +9,25 @@ import {
   DataList,
   Group,
   Image,
+  Modal,
   SimpleGrid,
   Spoiler,
   Stack,
   Text,
+  Textarea,
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCheck } from '@tabler/icons-react';
+import { IconArrowBackUp, IconCheck } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
+import { FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useInnovationsControllerTaxonomy } from '../../../api/generated/innovations/innovations';
 import {
   getMarketplaceControllerPendingQueryKey,
   useMarketplaceControllerApprove,
   useMarketplaceControllerPending,
+  useMarketplaceControllerReturnPerk,
 } from '../../../api/generated/marketplace/marketplace';
 import type { PerkResponse } from '../../../api/generated/model';
 import { EmptyState } from '../../../components/PageState';
@@ -31,12 +35,94 @@ import { ProblemAlert } from '../../../components/ProblemAlert';
 import { formatDate, formatNumber } from '../../../format/format';
 import { pickName, QueryGate } from './shared';
 
+/** The API's ReturnPerkDto: the note is trimmed, then 1–1000 characters. */
+const NOTE_MAX = 1000;
+
+/** Asks what the partner should change, then sends the perk back to draft with that note. */
+function SendBackModal({
+  opened,
+  title,
+  pending,
+  error,
+  onClose,
+  onConfirm,
+}: {
+  opened: boolean;
+  title: string;
+  pending: boolean;
+  error: unknown;
+  onClose: () => void;
+  onConfirm: (reason: string) => void;
+}) {
+  const { t } = useTranslation('admin');
+  const [note, setNote] = useState('');
+  const [touched, setTouched] = useState(false);
+  useEffect(() => {
+    if (opened) {
+      setNote('');
+      setTouched(false);
+    }
+  }, [opened]);
+  const trimmed = note.trim();
+  const problem =
+    trimmed.length === 0
+      ? t('perks.sendBackRequired')
+      : trimmed.length > NOTE_MAX
+        ? t('perks.sendBackTooLong')
+        : null;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setTouched(true);
+    if (!problem) onConfirm(trimmed);
+  };
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('perks.sendBackTitle')}
+      centered
+      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <Text size="sm">{t('perks.sendBackExplain', { title })}</Text>
+          <Textarea
+            label={t('perks.sendBackReason')}
+            description={t('perks.sendBackHint')}
+            required
+            autosize
+            minRows={3}
+            maxRows={8}
+            value={note}
+            onChange={(event) => setNote(event.currentTarget.value)}
+            onBlur={() => setTouched(true)}
+            error={touched ? problem : null}
+            data-autofocus
+            data-testid="perk-send-back-reason"
+          />
+          <ProblemAlert error={error} />
+          <Group justify="flex-end" gap="sm">
+            <Button h={44} variant="default" onClick={onClose} disabled={pending}>
+              {t('common:actions.cancel')}
+            </Button>
+            <Button h={44} type="submit" color="orange.9" loading={pending}>
+              {t('perks.sendBackConfirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
 function PendingPerk({ perk }: { perk: PerkResponse }) {
   const { t, i18n } = useTranslation('admin');
   const lang = i18n.language;
   const queryClient = useQueryClient();
   const taxonomy = useInnovationsControllerTaxonomy({ query: { staleTime: Infinity } });
   const approve = useMarketplaceControllerApprove();
+  const sendBack = useMarketplaceControllerReturnPerk();
+  const [sendingBack, setSendingBack] = useState(false);
   const category = taxonomy.data?.data.perkCategories.find((item) => item.code === perk.category);
   const kinds = taxonomy.data?.data.memberKinds ?? [];
   const title = pickName(lang, perk.title, perk.titleEn);
@@ -50,6 +136,22 @@ function PendingPerk({ perk }: { perk: PerkResponse }) {
       return;
     }
     notifications.show({ color: 'lc', message: t('perks.approved', { title }) });
+    void queryClient.invalidateQueries({ queryKey: getMarketplaceControllerPendingQueryKey() });
+  };
+
+  const closeSendBack = () => {
+    setSendingBack(false);
+    sendBack.reset();
+  };
+
+  const onSendBack = async (reason: string) => {
+    try {
+      await sendBack.mutateAsync({ id: perk.id, data: { reason } });
+    } catch {
+      return; // shown in the dialog
+    }
+    setSendingBack(false);
+    notifications.show({ color: 'lc', message: t('perks.sentBack', { title }) });
     void queryClient.invalidateQueries({ queryKey: getMarketplaceControllerPendingQueryKey() });
   };
 
@@ -138,17 +240,39 @@ function PendingPerk({ perk }: { perk: PerkResponse }) {
           </DataList.Item>
         </DataList>
         <ProblemAlert error={approve.error} />
-        <Button
-          h={44}
-          leftSection={<IconCheck size={18} aria-hidden />}
-          onClick={() => void onApprove()}
-          loading={approve.isPending}
-          data-testid="perk-approve"
-          aria-label={t('perks.approveNamed', { title })}
-        >
-          {t('perks.approve')}
-        </Button>
+        <Group gap="sm" grow>
+          <Button
+            h={44}
+            leftSection={<IconCheck size={18} aria-hidden />}
+            onClick={() => void onApprove()}
+            loading={approve.isPending}
+            disabled={sendBack.isPending}
+            data-testid="perk-approve"
+            aria-label={t('perks.approveNamed', { title })}
+          >
+            {t('perks.approve')}
+          </Button>
+          <Button
+            h={44}
+            variant="default"
+            leftSection={<IconArrowBackUp size={18} aria-hidden />}
+            onClick={() => setSendingBack(true)}
+            disabled={approve.isPending}
+            data-testid="perk-send-back"
+            aria-label={t('perks.sendBackNamed', { title })}
+          >
+            {t('perks.sendBack')}
+          </Button>
+        </Group>
       </Stack>
+      <SendBackModal
+        opened={sendingBack}
+        title={title}
+        pending={sendBack.isPending}
+        error={sendBack.error}
+        onClose={closeSendBack}
+        onConfirm={(reason) => void onSendBack(reason)}
+      />
     </Card>
   );
 }

@@ -1,10 +1,17 @@
 /**
  * "My perks": every perk of the partner with its status, points, stock and what can be done next (edit, send for
- * approval, pause, end), each change confirmed first.
+ * approval, pause, end), each change confirmed first. A draft OBEC sent back shows OBEC's note until it is sent again.
  */
 import { Alert, Button, Card, Group, Image, Modal, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconEdit, IconPlayerPause, IconPlus, IconSend, IconSquareX } from '@tabler/icons-react';
+import {
+  IconArrowBackUp,
+  IconEdit,
+  IconPlayerPause,
+  IconPlus,
+  IconSend,
+  IconSquareX,
+} from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +23,7 @@ import {
   useMarketplaceControllerPause,
   useMarketplaceControllerSubmit,
 } from '../../../api/generated/marketplace/marketplace';
-import type { PerkResponse } from '../../../api/generated/model';
+import type { PerkResponse, PerkReviewResponse } from '../../../api/generated/model';
 import { EmptyState, PageLoader } from '../../../components/PageState';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { formatDate, formatNumber } from '../../../format/format';
@@ -35,6 +42,26 @@ function StockText({ perk }: { perk: PerkResponse }) {
         total: formatNumber(perk.stockTotal, i18n.language),
       })}
     </>
+  );
+}
+
+/** OBEC's note on a perk it sent back: what to change, and when it was sent back. */
+function ReviewNote({ review }: { review: PerkReviewResponse }) {
+  const { t, i18n } = useTranslation('partner');
+  return (
+    <Alert
+      color="orange"
+      variant="light"
+      icon={<IconArrowBackUp size={20} aria-hidden />}
+      data-testid="perk-review-note"
+    >
+      <Text fw={600} style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>
+        {t('perks.review.note', { note: review.note })}
+      </Text>
+      <Text size="sm" mt={4}>
+        {t('perks.review.at', { date: formatDate(review.at, i18n.language) })}
+      </Text>
+    </Alert>
   );
 }
 
@@ -69,6 +96,7 @@ function PerkRow({ perk, onAction }: { perk: PerkResponse; onAction: (action: Ac
             </Group>
           </Stack>
         </Group>
+        {perk.status === 'draft' && perk.review ? <ReviewNote review={perk.review} /> : null}
         <Group gap="lg" wrap="wrap">
           <div>
             <Text size="sm" c="dimmed">
