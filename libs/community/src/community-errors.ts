@@ -30,3 +30,9 @@ export const CommunityErrors = defineErrors({
     en: 'You cannot announce to this audience',
   },
 });
+
+// The codes above are types too: DomainError takes only registered codes.
+declare module '@lc/core' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface RegisteredErrorCodes extends Record<keyof typeof CommunityErrors, true> {}
+}

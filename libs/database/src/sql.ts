@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { DomainError, isErrorCode } from '@lc/core';
 
 /**
  * `UPDATE … RETURNING` / `DELETE … RETURNING` through TypeORM: its query() answers those with `[rows, count]`
@@ -48,6 +49,18 @@ export const REFUSAL_SQLSTATE = 'LC001';
 export interface DatabaseRefusal {
   code: string;
   detail?: string;
+}
+
+/**
+ * The error a refusal code from the database stands for: its DomainError when the code is registered, else a
+ * plain error naming it (a 500 that says which function raised an unregistered code; test/foundation checks
+ * that every code the functions raise is registered).
+ */
+export function refusalError(code: string, detail?: string): Error {
+  if (isErrorCode(code)) return new DomainError(code, detail);
+  return new Error(
+    `The database refused with an unregistered error code ${code}${detail ? `: ${detail}` : ''}`,
+  );
 }
 
 /** The refusal a database error carries, or null when it is some other error. */

@@ -137,3 +137,9 @@ export const IdentityErrors = defineErrors({
     en: 'This password reset link has expired; ask for a new one',
   },
 });
+
+// The codes above are types too: DomainError takes only registered codes.
+declare module '@lc/core' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface RegisteredErrorCodes extends Record<keyof typeof IdentityErrors, true> {}
+}

@@ -58,3 +58,9 @@ export const InnovationErrors = defineErrors({
     en: 'This moderation action does not apply to the current status',
   },
 });
+
+// The codes above are types too: DomainError takes only registered codes.
+declare module '@lc/core' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface RegisteredErrorCodes extends Record<keyof typeof InnovationErrors, true> {}
+}

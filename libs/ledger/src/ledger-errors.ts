@@ -1,5 +1,5 @@
 import { defineErrors, DomainError } from '@lc/core';
-import { refusalOf } from '@lc/database';
+import { refusalError, refusalOf } from '@lc/database';
 
 export const LedgerErrors = defineErrors({
   LEDGER_INSUFFICIENT_POINTS: { status: 422, th: 'พอยท์ไม่เพียงพอ', en: 'Not enough points' },
@@ -19,9 +19,15 @@ export const LedgerErrors = defineErrors({
  */
 export function ledgerError(error: unknown): unknown {
   const refusal = refusalOf(error);
-  if (refusal) return new DomainError(refusal.code, refusal.detail);
+  if (refusal) return refusalError(refusal.code, refusal.detail);
   const constraint = (error as { constraint?: string; driverError?: { constraint?: string } })?.constraint;
   if (constraint === 'ledger_transfer_resolves_once')
     return new DomainError(LedgerErrors.LEDGER_HOLD_RESOLVED);
   return error;
+}
+
+// The codes above are types too: DomainError takes only registered codes.
+declare module '@lc/core' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface RegisteredErrorCodes extends Record<keyof typeof LedgerErrors, true> {}
 }

@@ -65,3 +65,9 @@ export const MarketplaceErrors = defineErrors({
     en: 'Your partner has already endorsed this innovation',
   },
 });
+
+// The codes above are types too: DomainError takes only registered codes.
+declare module '@lc/core' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface RegisteredErrorCodes extends Record<keyof typeof MarketplaceErrors, true> {}
+}

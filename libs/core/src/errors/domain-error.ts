@@ -1,4 +1,4 @@
-import { errorDefinition } from './error-catalogue';
+import { ErrorCode, errorDefinition } from './error-catalogue';
 
 export interface FieldProblem {
   field: string;
@@ -13,7 +13,7 @@ export class DomainError extends Error {
   readonly status: number;
 
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     readonly detail?: string,
     readonly extensions: { errors?: FieldProblem[]; [key: string]: unknown } = {},
   ) {

@@ -8,6 +8,16 @@ export interface ErrorDefinition {
   en: string;
 }
 
+/**
+ * The registered codes, as types: each `*-errors.ts` adds its codes here (declaration merging, see
+ * `declare module '@lc/core'` beside each defineErrors call), so `new DomainError('TYPO')` fails to compile.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface RegisteredErrorCodes {}
+
+/** A code registered with defineErrors somewhere in the code base. */
+export type ErrorCode = keyof RegisteredErrorCodes;
+
 const catalogue = new Map<string, ErrorDefinition>();
 
 export function defineErrors<Codes extends string>(
@@ -27,6 +37,11 @@ export function defineErrors<Codes extends string>(
 
 export function errorDefinition(code: string): ErrorDefinition | undefined {
   return catalogue.get(code);
+}
+
+/** For a code that arrives as text (from the database, a stored outcome): true when it is registered. */
+export function isErrorCode(code: string): code is ErrorCode {
+  return catalogue.has(code);
 }
 
 export const CoreErrors = defineErrors({
@@ -58,3 +73,6 @@ export const CoreErrors = defineErrors({
   },
   PAGINATION_INVALID_CURSOR: { status: 400, th: 'ตัวชี้หน้าไม่ถูกต้อง', en: 'The page cursor is not valid' },
 });
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface RegisteredErrorCodes extends Record<keyof typeof CoreErrors, true> {}

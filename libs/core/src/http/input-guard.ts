@@ -90,3 +90,9 @@ export function parseJsonBody(text: string): object {
   assertCleanValue(parsed);
   return parsed;
 }
+
+// The codes above are types too: DomainError takes only registered codes.
+declare module '../errors/error-catalogue' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface RegisteredErrorCodes extends Record<keyof typeof InputErrors, true> {}
+}

@@ -50,3 +50,9 @@ export const AttachmentErrors = defineErrors({
     en: 'Only the member who reported the adoption can do this',
   },
 });
+
+// The codes above are types too: DomainError takes only registered codes.
+declare module '@lc/core' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface RegisteredErrorCodes extends Record<keyof typeof AttachmentErrors, true> {}
+}

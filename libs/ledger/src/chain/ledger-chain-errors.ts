@@ -13,3 +13,9 @@ export const LedgerChainErrors = defineErrors({
     en: 'The ledger has no signed block yet',
   },
 });
+
+// The codes above are types too: DomainError takes only registered codes.
+declare module '@lc/core' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface RegisteredErrorCodes extends Record<keyof typeof LedgerChainErrors, true> {}
+}
