@@ -17,12 +17,8 @@ const swc = [
   },
 ];
 
-const moduleNameMapper = {
-  '^@lc/(core|database|messaging|identity|innovations|ledger|marketplace|realtime|community)$':
-    '<rootDir>/libs/$1/src',
-  '^@lc/(core|database|messaging|identity|innovations|ledger|marketplace|realtime|community)/(.*)$':
-    '<rootDir>/libs/$1/src/$2',
-};
+// `@lc/<lib>` is `libs/<lib>/src`, for every folder under libs/ (as in tsconfig.json and .swcrc).
+const moduleNameMapper = { '^@lc/([^/]+)$': '<rootDir>/libs/$1/src' };
 
 // Packages that ship ES modules only; Jest on Node 20 cannot require() them, so they are compiled too.
 const ESM_ONLY = ['@nestjs/', 'content-disposition/'];

@@ -1,18 +1,26 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@lc/identity';
 import { LedgerModule } from '@lc/ledger';
+import { MessagingModule } from '@lc/messaging';
+import { MailModule } from '@lc/mail';
 import { AnnouncementsService } from './announcements.service';
+import { CommunityEvents } from './community.events';
 import { CommunityStatsService } from './community-stats.service';
 import { FeedService } from './feed.service';
-import { FeedSubscriber } from './feed.subscriber';
+import { FeedSubscriber, FeedSubscription } from './feed.subscriber';
 import { FollowsService } from './follows.service';
 import { MailRunner } from './mail.runner';
-import { MailService } from './mail.service';
 import { NotificationsService } from './notifications.service';
-import { NotificationsSubscriber } from './notifications.subscriber';
+import { NotificationsSubscriber, NotificationsSubscription } from './notifications.subscriber';
 
 /** The feed, follows, notifications, announcements and the public numbers (what the API serves). */
 @Module({
+  imports: [
+    MessagingModule.forFeature('community', {
+      events: CommunityEvents,
+      subscriptions: [FeedSubscription, NotificationsSubscription],
+    }),
+  ],
   providers: [FeedService, FollowsService, NotificationsService, AnnouncementsService, CommunityStatsService],
   exports: [FeedService, FollowsService, NotificationsService, AnnouncementsService, CommunityStatsService],
 })
@@ -20,8 +28,8 @@ export class CommunityModule {}
 
 /** The worker's side: fan-out of events into feeds and inboxes, live pushes, e-mail and the daily digest. */
 @Module({
-  imports: [CommunityModule, LedgerModule, IdentityModule],
-  providers: [FeedSubscriber, NotificationsSubscriber, MailService, MailRunner],
+  imports: [CommunityModule, LedgerModule, IdentityModule, MailModule],
+  providers: [FeedSubscriber, NotificationsSubscriber, MailRunner],
   exports: [MailRunner],
 })
 export class CommunityWorkerModule {}

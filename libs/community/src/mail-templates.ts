@@ -1,4 +1,4 @@
-import { Mail } from './mail.service';
+import { bilingualMail, escapeHtml as escape, Mail } from '@lc/mail';
 import { NOTIFICATION_TYPES, NotificationType } from './notification-types';
 import { Bilingual } from './texts';
 
@@ -10,12 +10,6 @@ export interface PendingMail {
   email: string;
   displayName: string;
 }
-
-const escape = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
 
 const FOOTER: Bilingual = {
   th: 'ตั้งค่าการแจ้งเตือนได้ที่หน้าการตั้งค่าของคุณในชุมชนนวัตกรรมการเรียนรู้',
@@ -38,15 +32,22 @@ function linkOf(web: string, link: PendingMail['data']['link']): string {
 export function notificationMail(row: PendingMail, web: string): Mail {
   const { title, body, link } = row.data;
   const url = linkOf(web, link);
-  return {
+  return bilingualMail({
     to: row.email,
-    subject: `${title.th} | ${title.en}`,
-    text: `เรียน ${row.displayName}\n\n${body.th}\n${url}\n\n${FOOTER.th}\n\n---\n\nDear ${row.displayName},\n\n${body.en}\n${url}\n\n${FOOTER.en}\n`,
-    html:
-      `<div lang="th"><p>เรียน ${escape(row.displayName)}</p><p>${escape(body.th)}</p><p><a href="${escape(url)}">เปิดดู</a></p>` +
-      `<p><small>${escape(FOOTER.th)}</small></p></div><hr><div lang="en"><p>Dear ${escape(row.displayName)},</p>` +
-      `<p>${escape(body.en)}</p><p><a href="${escape(url)}">Open</a></p><p><small>${escape(FOOTER.en)}</small></p></div>`,
-  };
+    subject: title,
+    th: {
+      text: `เรียน ${row.displayName}\n\n${body.th}\n${url}\n\n${FOOTER.th}`,
+      html:
+        `<p>เรียน ${escape(row.displayName)}</p><p>${escape(body.th)}</p><p><a href="${escape(url)}">เปิดดู</a></p>` +
+        `<p><small>${escape(FOOTER.th)}</small></p>`,
+    },
+    en: {
+      text: `Dear ${row.displayName},\n\n${body.en}\n${url}\n\n${FOOTER.en}`,
+      html:
+        `<p>Dear ${escape(row.displayName)},</p><p>${escape(body.en)}</p><p><a href="${escape(url)}">Open</a></p>` +
+        `<p><small>${escape(FOOTER.en)}</small></p>`,
+    },
+  });
 }
 
 /** The daily digest: the unread notifications of the last day, in Thai then English. */
@@ -61,23 +62,24 @@ export function digestMail(
     [...new Set(items.map((i) => NOTIFICATION_TYPES[i.type as NotificationType]?.[lang] ?? i.type))].join(
       ', ',
     );
-  return {
+  const listItems = (lang: 'th' | 'en') =>
+    lines(lang)
+      .map((l) => `<li>${escape(l.slice(2))}</li>`)
+      .join('');
+  return bilingualMail({
     to: member.email,
-    subject: `สรุปการแจ้งเตือนประจำวัน ${day} | Your daily summary`,
-    text:
-      `เรียน ${member.displayName}\n\nคุณมีการแจ้งเตือนที่ยังไม่ได้อ่าน ${items.length} รายการ (${kinds('th')})\n${lines('th').join('\n')}\n${web}\n\n${FOOTER.th}\n\n---\n\n` +
-      `Dear ${member.displayName},\n\nYou have ${items.length} unread notifications (${kinds('en')})\n${lines('en').join('\n')}\n${web}\n\n${FOOTER.en}\n`,
-    html:
-      `<div lang="th"><p>เรียน ${escape(member.displayName)}</p><p>คุณมีการแจ้งเตือนที่ยังไม่ได้อ่าน ${items.length} รายการ</p><ul>` +
-      lines('th')
-        .map((l) => `<li>${escape(l.slice(2))}</li>`)
-        .join('') +
-      `</ul></div><hr><div lang="en"><p>Dear ${escape(member.displayName)},</p><p>You have ${items.length} unread notifications</p><ul>` +
-      lines('en')
-        .map((l) => `<li>${escape(l.slice(2))}</li>`)
-        .join('') +
-      `</ul><p><small>${escape(FOOTER.en)}</small></p></div>`,
-  };
+    subject: { th: `สรุปการแจ้งเตือนประจำวัน ${day}`, en: 'Your daily summary' },
+    th: {
+      text: `เรียน ${member.displayName}\n\nคุณมีการแจ้งเตือนที่ยังไม่ได้อ่าน ${items.length} รายการ (${kinds('th')})\n${lines('th').join('\n')}\n${web}\n\n${FOOTER.th}`,
+      html: `<p>เรียน ${escape(member.displayName)}</p><p>คุณมีการแจ้งเตือนที่ยังไม่ได้อ่าน ${items.length} รายการ</p><ul>${listItems('th')}</ul>`,
+    },
+    en: {
+      text: `Dear ${member.displayName},\n\nYou have ${items.length} unread notifications (${kinds('en')})\n${lines('en').join('\n')}\n${web}\n\n${FOOTER.en}`,
+      html:
+        `<p>Dear ${escape(member.displayName)},</p><p>You have ${items.length} unread notifications</p><ul>${listItems('en')}</ul>` +
+        `<p><small>${escape(FOOTER.en)}</small></p>`,
+    },
+  });
 }
 
 /** The link that confirms a member's e-mail address (identity makes the link; this is only its wording). */
@@ -100,18 +102,22 @@ export function emailConfirmationMail(link: {
     ignore: 'If you did not sign up, you need not do anything.',
   };
   const url = link.url;
-  return {
+  return bilingualMail({
     to: link.email,
-    subject: 'ยืนยันอีเมลของคุณ | Confirm your e-mail address',
-    text:
-      `เรียน ${link.displayName}\n\n${th.intro}\n${url}\n\n${th.why}\n${th.valid}\n${th.ignore}\n\n---\n\n` +
-      `Dear ${link.displayName},\n\n${en.intro}\n${url}\n\n${en.why}\n${en.valid}\n${en.ignore}\n`,
-    html:
-      `<div lang="th"><p>เรียน ${escape(link.displayName)}</p><p>${escape(th.intro)}</p>` +
-      `<p><a href="${escape(url)}">ยืนยันอีเมล</a></p><p>${escape(th.why)}</p><p><small>${escape(th.valid)} ${escape(th.ignore)}</small></p></div><hr>` +
-      `<div lang="en"><p>Dear ${escape(link.displayName)},</p><p>${escape(en.intro)}</p>` +
-      `<p><a href="${escape(url)}">Confirm my address</a></p><p>${escape(en.why)}</p><p><small>${escape(en.valid)} ${escape(en.ignore)}</small></p></div>`,
-  };
+    subject: { th: 'ยืนยันอีเมลของคุณ', en: 'Confirm your e-mail address' },
+    th: {
+      text: `เรียน ${link.displayName}\n\n${th.intro}\n${url}\n\n${th.why}\n${th.valid}\n${th.ignore}`,
+      html:
+        `<p>เรียน ${escape(link.displayName)}</p><p>${escape(th.intro)}</p>` +
+        `<p><a href="${escape(url)}">ยืนยันอีเมล</a></p><p>${escape(th.why)}</p><p><small>${escape(th.valid)} ${escape(th.ignore)}</small></p>`,
+    },
+    en: {
+      text: `Dear ${link.displayName},\n\n${en.intro}\n${url}\n\n${en.why}\n${en.valid}\n${en.ignore}`,
+      html:
+        `<p>Dear ${escape(link.displayName)},</p><p>${escape(en.intro)}</p>` +
+        `<p><a href="${escape(url)}">Confirm my address</a></p><p>${escape(en.why)}</p><p><small>${escape(en.valid)} ${escape(en.ignore)}</small></p>`,
+    },
+  });
 }
 
 /** The link that sets a new password (identity makes the link; this is only its wording). */
@@ -133,16 +139,20 @@ export function passwordResetMail(link: {
     ignore: 'If you did not ask for this, you need not do anything: your password stays as it is.',
   };
   const url = link.url;
-  return {
+  return bilingualMail({
     to: link.email,
-    subject: 'ตั้งรหัสผ่านใหม่ | Reset your password',
-    text:
-      `เรียน ${link.displayName}\n\n${th.intro}\n${url}\n\n${th.valid}\n${th.ignore}\n\n---\n\n` +
-      `Dear ${link.displayName},\n\n${en.intro}\n${url}\n\n${en.valid}\n${en.ignore}\n`,
-    html:
-      `<div lang="th"><p>เรียน ${escape(link.displayName)}</p><p>${escape(th.intro)}</p>` +
-      `<p><a href="${escape(url)}">ตั้งรหัสผ่านใหม่</a></p><p><small>${escape(th.valid)} ${escape(th.ignore)}</small></p></div><hr>` +
-      `<div lang="en"><p>Dear ${escape(link.displayName)},</p><p>${escape(en.intro)}</p>` +
-      `<p><a href="${escape(url)}">Choose a new password</a></p><p><small>${escape(en.valid)} ${escape(en.ignore)}</small></p></div>`,
-  };
+    subject: { th: 'ตั้งรหัสผ่านใหม่', en: 'Reset your password' },
+    th: {
+      text: `เรียน ${link.displayName}\n\n${th.intro}\n${url}\n\n${th.valid}\n${th.ignore}`,
+      html:
+        `<p>เรียน ${escape(link.displayName)}</p><p>${escape(th.intro)}</p>` +
+        `<p><a href="${escape(url)}">ตั้งรหัสผ่านใหม่</a></p><p><small>${escape(th.valid)} ${escape(th.ignore)}</small></p>`,
+    },
+    en: {
+      text: `Dear ${link.displayName},\n\n${en.intro}\n${url}\n\n${en.valid}\n${en.ignore}`,
+      html:
+        `<p>Dear ${escape(link.displayName)},</p><p>${escape(en.intro)}</p>` +
+        `<p><a href="${escape(url)}">Choose a new password</a></p><p><small>${escape(en.valid)} ${escape(en.ignore)}</small></p>`,
+    },
+  });
 }

@@ -3,14 +3,8 @@ import { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, uuidv7 } from '@lc/core';
 import { Actor } from '@lc/identity';
-import {
-  AttachmentErrors,
-  AttachmentIntake,
-  FILE_STORAGE,
-  FileStorage,
-  StagedFile,
-  StorageObjectNotFound,
-} from '@lc/innovations';
+import { AttachmentErrors, AttachmentIntake, StagedFile } from '@lc/innovations';
+import { FILE_STORAGE, FileStorage, StorageObjectNotFound } from '@lc/storage';
 import { MarketplaceErrors } from './marketplace-errors';
 import { staffPartnerOf } from './partner-staff';
 

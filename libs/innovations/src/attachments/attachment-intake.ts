@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import { Readable, Transform, TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { APP_CONFIG, AppConfig, DomainError } from '@lc/core';
+import { FILE_STORAGE, FileStorage } from '@lc/storage';
 import { AttachmentErrors } from './attachments-errors';
 import { ContentKind, familyOf, HEAD_BYTES, ReadAt, sniffContent } from './content-sniffer';
 import { displayFileName } from './file-name';
 import { imageDimensions } from './image-dimensions';
-import { FILE_STORAGE, FileStorage } from './storage/file-storage';
 import { ThumbnailWorkers } from './thumbnail-workers';
 
 /** Spool files untouched for this long (and at least twice UPLOAD_TIMEOUT_MS) belong to a process that died. */

@@ -3,11 +3,11 @@ import { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, uuidv7 } from '@lc/core';
 import { Actor } from '@lc/identity';
+import { FILE_STORAGE, FileStorage, StorageObjectNotFound } from '@lc/storage';
 import { InnovationErrors } from '../innovations-errors';
 import { InnovationsService } from '../innovations.service';
 import { AttachmentIntake, StagedFile } from './attachment-intake';
 import { AttachmentErrors } from './attachments-errors';
-import { FILE_STORAGE, FileStorage, StorageObjectNotFound } from './storage/file-storage';
 import { thumbnailContentType } from './thumbnail';
 
 export type AttachmentPurpose = 'attachment' | 'cover' | 'evidence';

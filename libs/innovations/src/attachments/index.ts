@@ -6,7 +6,3 @@ export * from './file-name';
 export * from './thumbnail';
 export * from './thumbnail-workers';
 export * from './image-dimensions';
-export * from './storage/file-storage';
-export * from './storage/local-disk-storage';
-export * from './storage/s3-storage';
-export * from './storage/storage.provider';

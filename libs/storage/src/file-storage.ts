@@ -13,8 +13,8 @@ export interface StoredObject {
 }
 
 /**
- * Where attachment bytes live. Keys are made by the platform (`attachments/2026/11/<uuid>`), never from a
- * file's name; every driver refuses any other shape of key.
+ * Where uploaded bytes live (innovation attachments, perk pictures). Keys are made by the platform
+ * (`attachments/2026/11/<uuid>`), never from a file's name; every driver refuses any other shape of key.
  */
 export interface FileStorage {
   /** Stores the whole body under the key, or nothing: a failed put leaves no partial object. */
