@@ -36,6 +36,22 @@ export default tseslint.config(
     },
   },
   {
+    // Periodic work is a schedule (@Schedule, run once per tick across the worker replicas), never a timer that
+    // every replica keeps. Tests, scripts and benchmarks are outside these globs; apps/web runs in browsers.
+    files: ['libs/**/*.ts', 'apps/api/**/*.ts', 'apps/worker/**/*.ts'],
+    ignores: ['libs/messaging/src/schedules/**', '**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "Identifier[name='setInterval']",
+          message:
+            'No setInterval here: declare periodic work with @Schedule (libs/messaging/src/schedules), which runs once per tick across the worker replicas.',
+        },
+      ],
+    },
+  },
+  {
     // The config loader, scripts and the test harness are where the environment is read.
     files: ['libs/core/src/config/**', 'scripts/**', 'test/**', '**/*.spec.ts', 'jest.config.js'],
     rules: { 'no-restricted-properties': 'off' },

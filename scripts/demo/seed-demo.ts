@@ -11,7 +11,9 @@
 import { Agent, request as httpRequest } from 'node:http';
 import { Client } from 'pg';
 import { uuidv7 } from '../../libs/core/src/ids';
-import { SUBSCRIPTIONS } from '../../libs/messaging/src/event-catalogue';
+import { FeedSubscription } from '../../libs/community/src/feed.subscriber';
+import { NotificationsSubscription } from '../../libs/community/src/notifications.subscriber';
+import { LedgerSubscription } from '../../libs/ledger/src/awards/ledger.subscriber';
 import { INNOVATIONS_HPE_ART } from './innovations-hpe-art';
 import { INNOVATIONS_SCI_SOC } from './innovations-sci-soc';
 import { INNOVATIONS_THA_MAT } from './innovations-tha-mat';
@@ -553,8 +555,8 @@ class DemoSeeder {
    * that handling itself appends, such as points.changed, included).
    */
   private async drain(): Promise<void> {
-    const pairs = Object.entries(SUBSCRIPTIONS).flatMap(([subscriber, types]) =>
-      types.map((type) => [subscriber, type] as const),
+    const pairs = [FeedSubscription, NotificationsSubscription, LedgerSubscription].flatMap(
+      ({ subscriber, events }) => events.map(({ type }) => [subscriber, type] as const),
     );
     const deadline = Date.now() + (this.options.workerTimeoutMs ?? 120_000);
     for (;;) {

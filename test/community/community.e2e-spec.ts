@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import { MailRunner } from '@lc/community';
-import { EventEnvelope, Subscribers } from '@lc/messaging';
+import { FeedSubscription, NotificationsSubscription } from '@lc/community';
+import { EventEnvelope } from '@lc/messaging';
 import { EventHandlerRegistry } from '@lc/messaging';
 import { fullInnovation } from '../support/fixtures';
 import { Given, GivenMember, GivenSchool } from '../support/given';
@@ -433,8 +434,8 @@ describe('Feed, follows, notifications and announcements', () => {
     await eventually(async () => ((await count()) === 2 ? true : undefined));
     const registry = worker.get(EventHandlerRegistry);
     // Delivered again (as BullMQ may): the processed-event key and the unique keys keep it once.
-    expect(await registry.dispatch(Subscribers.NOTIFICATIONS, event!)).toBe('duplicate');
-    expect(await registry.dispatch(Subscribers.FEED, event!)).toBe('duplicate');
+    expect(await registry.dispatch(NotificationsSubscription.subscriber, event!)).toBe('duplicate');
+    expect(await registry.dispatch(FeedSubscription.subscriber, event!)).toBe('duplicate');
     expect(await count()).toBe(2);
   });
 

@@ -6,10 +6,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ConfigModule } from '@lc/core';
 import { DatabaseModule } from '@lc/database';
 import {
+  defineEvent,
+  defineSubscription,
   EventConsumer,
   EventEnvelope,
   EventProcessingModule,
-  EventType,
   HandlerRegistrationError,
   MessagingModule,
   OnEvent,
@@ -20,9 +21,9 @@ import {
 } from '@lc/messaging';
 import { ConfigOverrides, createTestEnvironment, eventually, TestEnvironment } from '../support/test-app';
 
-const TEST_EVENT = 'test.happened' as EventType;
 type Mode = 'ok' | 'flaky' | 'fail' | 'slow' | 'after' | 'after-fails';
-const SUBSCRIPTIONS = { alpha: [TEST_EVENT], beta: [TEST_EVENT] };
+const TEST_EVENT = defineEvent<{ mode: Mode }>('test.happened');
+const SUBSCRIPTIONS = [defineSubscription('alpha', [TEST_EVENT]), defineSubscription('beta', [TEST_EVENT])];
 
 const attempts = new Map<string, number>();
 /** What each handler's after-commit work saw of its own effect from another connection. */
@@ -82,7 +83,7 @@ function workerModule(
     imports: [
       ConfigModule.forRoot(overrides),
       DatabaseModule.forRoot('lc-test-worker'),
-      MessagingModule.forRoot({ subscriptions: SUBSCRIPTIONS }),
+      MessagingModule.forRoot({ events: [TEST_EVENT], subscriptions: SUBSCRIPTIONS }),
       EventProcessingModule.forRoot(faults),
     ],
     providers: providers as never[],
@@ -107,7 +108,7 @@ describe('Transactional outbox and subscribers', () => {
 
   const publish = (count: number, mode: Mode = 'ok'): Promise<string[]> =>
     dataSource.transaction(async (manager) => {
-      const events = Array.from({ length: count }, () => ({ type: TEST_EVENT, payload: { mode } as never }));
+      const events = Array.from({ length: count }, () => ({ event: TEST_EVENT, payload: { mode } as never }));
       return (await outbox.appendMany(manager, events)).map((event) => event.id);
     });
 
@@ -180,7 +181,7 @@ describe('Transactional outbox and subscribers', () => {
     // BullMQ is at-least-once: deliver the same events again under other job ids.
     const alpha = queue('alpha');
     const envelope = await (await alpha.getJob(`${ids[0]}@alpha`))!.data;
-    await alpha.add(TEST_EVENT, envelope, { jobId: `${ids[0]}@alpha-redelivered` });
+    await alpha.add(TEST_EVENT.type, envelope, { jobId: `${ids[0]}@alpha-redelivered` });
     await eventually(async () =>
       (await alpha.getJobState(`${ids[0]}@alpha-redelivered`)) === 'completed' ? true : undefined,
     );

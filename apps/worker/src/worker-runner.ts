@@ -1,9 +1,12 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { createServer, Server } from 'node:http';
 import { APP_CONFIG, AppConfig, metricsRegistry } from '@lc/core';
-import { EventConsumer, OutboxRelay } from '@lc/messaging';
+import { EventConsumer, OutboxRelay, Scheduler } from '@lc/messaging';
 
-/** Starts the consumers and the relay once everything is wired, and serves /metrics (the worker has no API). */
+/**
+ * Starts the consumers, the relay and the schedules once everything is wired, and serves /metrics (the worker has
+ * no API).
+ */
 @Injectable()
 export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(WorkerRunner.name);
@@ -12,12 +15,14 @@ export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdo
   constructor(
     private readonly consumer: EventConsumer,
     private readonly relay: OutboxRelay,
+    private readonly scheduler: Scheduler,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.consumer.start();
     await this.relay.start();
+    await this.scheduler.start();
     if (this.config.WORKER_METRICS_PORT > 0) {
       this.server = createServer((request, response) => {
         if (request.url === '/metrics') {
@@ -39,6 +44,7 @@ export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdo
 
   async onApplicationShutdown(signal?: string): Promise<void> {
     this.logger.log({ signal }, 'worker stopping: finishing in-flight jobs');
+    await this.scheduler.stop();
     await this.relay.stop();
     await this.consumer.stop();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule, LoggingModule } from '@lc/core';
 import { DatabaseModule } from '@lc/database';
-import { EventProcessingModule, MessagingModule } from '@lc/messaging';
+import { EventProcessingModule, MessagingModule, SchedulesModule } from '@lc/messaging';
 import { LedgerChainWorkerModule, LedgerWorkerModule } from '@lc/ledger';
 import { MarketplaceWorkerModule } from '@lc/marketplace';
 import { CommunityWorkerModule } from '@lc/community';
@@ -19,6 +19,7 @@ export class WorkerModule {
         DatabaseModule.forRoot('lc-worker'),
         MessagingModule.forRoot(),
         EventProcessingModule.forRoot(),
+        SchedulesModule,
         LedgerChainWorkerModule,
         LedgerWorkerModule,
         MarketplaceWorkerModule,

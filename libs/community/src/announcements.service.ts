@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { DomainError, uuidv7 } from '@lc/core';
 import type { Actor } from '@lc/identity';
 import { OutboxService } from '@lc/messaging';
+import { CommunityEvents } from './community.events';
 import { CommunityErrors } from './community-errors';
 
 export interface AnnouncementInput {
@@ -52,7 +53,7 @@ export class AnnouncementsService {
            RETURNING id, scope, area_id AS "areaId", title, body, created_at AS "createdAt"`,
         [id, actor.memberId, input.scope, areaId, input.title.trim(), input.body.trim()],
       );
-      await this.outbox.append(manager, 'announcement.published', {
+      await this.outbox.append(manager, CommunityEvents.announcementPublished, {
         announcementId: id,
         authorId: actor.memberId,
         scope: input.scope,

@@ -1,12 +1,30 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AfterCommit, EventEnvelope, OnEvent, Subscribers } from '@lc/messaging';
+import { InnovationEvents } from '@lc/innovations';
+import { LedgerEvents } from '@lc/ledger';
+import { MarketplaceEvents, REDEMPTION_CHANGES, RedemptionFacts } from '@lc/marketplace';
+import { AfterCommit, defineSubscription, EnvelopeOf, EventEnvelope, OnEvent } from '@lc/messaging';
 import { RealtimePublisher } from '@lc/realtime';
+import { CommunityEvents } from './community.events';
 import { FeedService, NewFeedItem, scopeKey } from './feed.service';
 import { innovationTitle, partnerName, perkNames } from './lookups';
 import { Texts } from './texts';
 
-type Envelope<T extends string> = EventEnvelope<T>;
+/**
+ * Feed items (global, area, school, mine) and their push to connected clients: each event here has one
+ * `@OnEvent` handler below (checked when the worker starts). Registered by `CommunityModule`.
+ */
+export const FeedSubscription = defineSubscription('feed', [
+  InnovationEvents.published,
+  InnovationEvents.endorsed,
+  MarketplaceEvents.perkLive,
+  CommunityEvents.announcementPublished,
+  InnovationEvents.ratingSubmitted,
+  InnovationEvents.commentCreated,
+  InnovationEvents.adoptionReported,
+  LedgerEvents.pointsChanged,
+  ...REDEMPTION_CHANGES,
+]);
 
 /**
  * Turns events into feed items (exactly once per event and scope, in the event's transaction) and, after the
@@ -19,8 +37,8 @@ export class FeedSubscriber {
     @Optional() private readonly realtime?: RealtimePublisher,
   ) {}
 
-  @OnEvent(Subscribers.FEED, 'innovation.published')
-  async innovationPublished(event: Envelope<'innovation.published'>, manager: EntityManager) {
+  @OnEvent(FeedSubscription, InnovationEvents.published)
+  async innovationPublished(event: EnvelopeOf<typeof InnovationEvents.published>, manager: EntityManager) {
     const p = event.payload;
     const base = {
       kind: event.type,
@@ -37,8 +55,8 @@ export class FeedSubscriber {
     ]);
   }
 
-  @OnEvent(Subscribers.FEED, 'innovation.endorsed')
-  async innovationEndorsed(event: Envelope<'innovation.endorsed'>, manager: EntityManager) {
+  @OnEvent(FeedSubscription, InnovationEvents.endorsed)
+  async innovationEndorsed(event: EnvelopeOf<typeof InnovationEvents.endorsed>, manager: EntityManager) {
     const p = event.payload;
     const title = await innovationTitle(manager, p.innovationId);
     const partner = await partnerName(manager, p.partnerId);
@@ -55,8 +73,8 @@ export class FeedSubscriber {
     ]);
   }
 
-  @OnEvent(Subscribers.FEED, 'perk.live')
-  async perkLive(event: Envelope<'perk.live'>, manager: EntityManager) {
+  @OnEvent(FeedSubscription, MarketplaceEvents.perkLive)
+  async perkLive(event: EnvelopeOf<typeof MarketplaceEvents.perkLive>, manager: EntityManager) {
     const { perk, partner } = await perkNames(manager, event.payload.perkId);
     return this.write(manager, event, [
       {
@@ -71,8 +89,11 @@ export class FeedSubscriber {
     ]);
   }
 
-  @OnEvent(Subscribers.FEED, 'announcement.published')
-  async announcement(event: Envelope<'announcement.published'>, manager: EntityManager) {
+  @OnEvent(FeedSubscription, CommunityEvents.announcementPublished)
+  async announcement(
+    event: EnvelopeOf<typeof CommunityEvents.announcementPublished>,
+    manager: EntityManager,
+  ) {
     const p = event.payload;
     const rows: { title: string; body: string }[] = await manager.query(
       `SELECT title, body FROM announcement WHERE id = $1`,
@@ -92,8 +113,8 @@ export class FeedSubscriber {
     ]);
   }
 
-  @OnEvent(Subscribers.FEED, 'rating.submitted')
-  async rated(event: Envelope<'rating.submitted'>, manager: EntityManager) {
+  @OnEvent(FeedSubscription, InnovationEvents.ratingSubmitted)
+  async rated(event: EnvelopeOf<typeof InnovationEvents.ratingSubmitted>, manager: EntityManager) {
     const p = event.payload;
     if (p.actorId === p.authorId) return undefined;
     return this.mine(manager, event, p.authorId, p.actorId, p.innovationId, (title) =>
@@ -101,22 +122,22 @@ export class FeedSubscriber {
     );
   }
 
-  @OnEvent(Subscribers.FEED, 'comment.created')
-  async commented(event: Envelope<'comment.created'>, manager: EntityManager) {
+  @OnEvent(FeedSubscription, InnovationEvents.commentCreated)
+  async commented(event: EnvelopeOf<typeof InnovationEvents.commentCreated>, manager: EntityManager) {
     const p = event.payload;
     if (p.actorId === p.authorId) return undefined;
     return this.mine(manager, event, p.authorId, p.actorId, p.innovationId, Texts.commentReceived);
   }
 
-  @OnEvent(Subscribers.FEED, 'adoption.reported')
-  async adopted(event: Envelope<'adoption.reported'>, manager: EntityManager) {
+  @OnEvent(FeedSubscription, InnovationEvents.adoptionReported)
+  async adopted(event: EnvelopeOf<typeof InnovationEvents.adoptionReported>, manager: EntityManager) {
     const p = event.payload;
     if (p.actorId === p.authorId) return undefined;
     return this.mine(manager, event, p.authorId, p.actorId, p.innovationId, Texts.adoptionReported);
   }
 
-  @OnEvent(Subscribers.FEED, 'points.changed')
-  async points(event: Envelope<'points.changed'>, manager: EntityManager) {
+  @OnEvent(FeedSubscription, LedgerEvents.pointsChanged)
+  async points(event: EnvelopeOf<typeof LedgerEvents.pointsChanged>, manager: EntityManager) {
     const p = event.payload;
     return this.write(manager, event, [
       {
@@ -133,35 +154,38 @@ export class FeedSubscriber {
     ]);
   }
 
-  @OnEvent(Subscribers.FEED, 'redemption.created')
-  redemptionCreated(event: Envelope<'redemption.created'>, manager: EntityManager) {
+  @OnEvent(FeedSubscription, MarketplaceEvents.redemptionCreated)
+  redemptionCreated(event: EnvelopeOf<typeof MarketplaceEvents.redemptionCreated>, manager: EntityManager) {
     return this.redemption(event, manager);
   }
 
-  @OnEvent(Subscribers.FEED, 'redemption.fulfilled')
-  redemptionFulfilled(event: Envelope<'redemption.fulfilled'>, manager: EntityManager) {
-    return this.redemption(event, manager);
-  }
-
-  @OnEvent(Subscribers.FEED, 'redemption.rejected')
-  redemptionRejected(event: Envelope<'redemption.rejected'>, manager: EntityManager) {
-    return this.redemption(event, manager);
-  }
-
-  @OnEvent(Subscribers.FEED, 'redemption.cancelled')
-  redemptionCancelled(event: Envelope<'redemption.cancelled'>, manager: EntityManager) {
-    return this.redemption(event, manager);
-  }
-
-  @OnEvent(Subscribers.FEED, 'redemption.expired')
-  redemptionExpired(event: Envelope<'redemption.expired'>, manager: EntityManager) {
-    return this.redemption(event, manager);
-  }
-
-  private async redemption(
-    event: Envelope<`redemption.${'created' | 'fulfilled' | 'rejected' | 'cancelled' | 'expired'}`>,
+  @OnEvent(FeedSubscription, MarketplaceEvents.redemptionFulfilled)
+  redemptionFulfilled(
+    event: EnvelopeOf<typeof MarketplaceEvents.redemptionFulfilled>,
     manager: EntityManager,
   ) {
+    return this.redemption(event, manager);
+  }
+
+  @OnEvent(FeedSubscription, MarketplaceEvents.redemptionRejected)
+  redemptionRejected(event: EnvelopeOf<typeof MarketplaceEvents.redemptionRejected>, manager: EntityManager) {
+    return this.redemption(event, manager);
+  }
+
+  @OnEvent(FeedSubscription, MarketplaceEvents.redemptionCancelled)
+  redemptionCancelled(
+    event: EnvelopeOf<typeof MarketplaceEvents.redemptionCancelled>,
+    manager: EntityManager,
+  ) {
+    return this.redemption(event, manager);
+  }
+
+  @OnEvent(FeedSubscription, MarketplaceEvents.redemptionExpired)
+  redemptionExpired(event: EnvelopeOf<typeof MarketplaceEvents.redemptionExpired>, manager: EntityManager) {
+    return this.redemption(event, manager);
+  }
+
+  private async redemption(event: EventEnvelope<RedemptionFacts>, manager: EntityManager) {
     const p = event.payload;
     const { perk } = await perkNames(manager, p.perkId);
     return this.write(manager, event, [
@@ -179,7 +203,7 @@ export class FeedSubscriber {
 
   private async mine(
     manager: EntityManager,
-    event: EventEnvelope<string, { learningAreas: string[] }>,
+    event: EventEnvelope<{ learningAreas: string[] }>,
     ownerId: string,
     actorId: string,
     innovationId: string,

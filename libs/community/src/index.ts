@@ -8,3 +8,6 @@ export * from './notification-types';
 export * from './announcements.service';
 export * from './mail.runner';
 export * from './texts';
+export * from './community.events';
+export { FeedSubscription } from './feed.subscriber';
+export { NotificationsSubscription } from './notifications.subscriber';

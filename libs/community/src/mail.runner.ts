@@ -1,8 +1,9 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@lc/core';
 import { EmailVerificationService, PasswordResetService } from '@lc/identity';
-import { MailService } from './mail.service';
+import { Schedule } from '@lc/messaging';
+import { MailService } from '@lc/mail';
 import {
   digestMail,
   emailConfirmationMail,
@@ -19,12 +20,11 @@ const MAX_ATTEMPTS = 5;
  * their commit), a batch at a time under row locks (SKIP LOCKED: several workers share the work), and the daily
  * digest, once per member and Bangkok day (the digest_sent key); first, the links that confirm members' e-mail
  * addresses and those that reset passwords, the same way (rows identity writes, sent after their commit).
+ * Swept every MAIL_SWEEP_MS by the worker's scheduler (libs/messaging/src/schedules), once per tick across replicas.
  */
 @Injectable()
-export class MailRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+export class MailRunner {
   private readonly logger = new Logger(MailRunner.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -34,18 +34,9 @@ export class MailRunner implements OnApplicationBootstrap, OnApplicationShutdown
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.sweep()
-        .catch((error: unknown) => this.logger.error({ err: error }, 'mail sweep failed'))
-        .finally(() => (this.running = null));
-    }, this.config.MAIL_SWEEP_MS);
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  @Schedule({ name: 'community.mail', every: 'MAIL_SWEEP_MS', failureMessage: 'mail sweep failed' })
+  async sendWaiting(): Promise<void> {
+    await this.sweep();
   }
 
   async sweep(

@@ -1,13 +1,28 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { LedgerService } from '@lc/ledger';
-import { AfterCommit, EventEnvelope, OnEvent, RedemptionFacts, Subscribers } from '@lc/messaging';
+import { InnovationEvents } from '@lc/innovations';
+import { LedgerEvents, LedgerService } from '@lc/ledger';
+import { MarketplaceEvents, REDEMPTION_CHANGES, RedemptionFacts } from '@lc/marketplace';
+import { AfterCommit, defineSubscription, EnvelopeOf, EventEnvelope, OnEvent } from '@lc/messaging';
 import { RealtimePublisher, Rooms } from '@lc/realtime';
 import { innovationTitle, partnerName, perkNames } from './lookups';
 import { NewNotification, NotificationsService } from './notifications.service';
 import { Texts } from './texts';
 
-type Envelope<T extends string> = EventEnvelope<T>;
+/**
+ * The inbox, its e-mail, and the member's live wallet and redemption status: each event here has one `@OnEvent`
+ * handler below (checked when the worker starts). Registered by `CommunityModule`.
+ */
+export const NotificationsSubscription = defineSubscription('notifications', [
+  InnovationEvents.ratingSubmitted,
+  InnovationEvents.commentCreated,
+  InnovationEvents.adoptionReported,
+  InnovationEvents.endorsed,
+  InnovationEvents.hidden,
+  InnovationEvents.removed,
+  LedgerEvents.pointsChanged,
+  ...REDEMPTION_CHANGES,
+]);
 
 /**
  * Notifications from events (once per member, event and type; as each member's preferences say) and, after the
@@ -23,8 +38,8 @@ export class NotificationsSubscriber {
     @Optional() private readonly realtime?: RealtimePublisher,
   ) {}
 
-  @OnEvent(Subscribers.NOTIFICATIONS, 'rating.submitted')
-  async rated(event: Envelope<'rating.submitted'>, manager: EntityManager) {
+  @OnEvent(NotificationsSubscription, InnovationEvents.ratingSubmitted)
+  async rated(event: EnvelopeOf<typeof InnovationEvents.ratingSubmitted>, manager: EntityManager) {
     const p = event.payload;
     if (p.actorId === p.authorId) return undefined;
     const title = await innovationTitle(manager, p.innovationId);
@@ -39,8 +54,8 @@ export class NotificationsSubscriber {
     ]);
   }
 
-  @OnEvent(Subscribers.NOTIFICATIONS, 'comment.created')
-  async commented(event: Envelope<'comment.created'>, manager: EntityManager) {
+  @OnEvent(NotificationsSubscription, InnovationEvents.commentCreated)
+  async commented(event: EnvelopeOf<typeof InnovationEvents.commentCreated>, manager: EntityManager) {
     const p = event.payload;
     if (p.actorId === p.authorId) return undefined;
     return this.notify(manager, event, [
@@ -54,8 +69,8 @@ export class NotificationsSubscriber {
     ]);
   }
 
-  @OnEvent(Subscribers.NOTIFICATIONS, 'adoption.reported')
-  async adopted(event: Envelope<'adoption.reported'>, manager: EntityManager) {
+  @OnEvent(NotificationsSubscription, InnovationEvents.adoptionReported)
+  async adopted(event: EnvelopeOf<typeof InnovationEvents.adoptionReported>, manager: EntityManager) {
     const p = event.payload;
     if (p.actorId === p.authorId) return undefined;
     return this.notify(manager, event, [
@@ -69,8 +84,8 @@ export class NotificationsSubscriber {
     ]);
   }
 
-  @OnEvent(Subscribers.NOTIFICATIONS, 'innovation.endorsed')
-  async endorsed(event: Envelope<'innovation.endorsed'>, manager: EntityManager) {
+  @OnEvent(NotificationsSubscription, InnovationEvents.endorsed)
+  async endorsed(event: EnvelopeOf<typeof InnovationEvents.endorsed>, manager: EntityManager) {
     const p = event.payload;
     const text = Texts.endorsedMine(
       await innovationTitle(manager, p.innovationId),
@@ -86,18 +101,18 @@ export class NotificationsSubscriber {
     ]);
   }
 
-  @OnEvent(Subscribers.NOTIFICATIONS, 'innovation.hidden')
-  hidden(event: Envelope<'innovation.hidden'>, manager: EntityManager) {
+  @OnEvent(NotificationsSubscription, InnovationEvents.hidden)
+  hidden(event: EnvelopeOf<typeof InnovationEvents.hidden>, manager: EntityManager) {
     return this.moderated(event, manager, false);
   }
 
-  @OnEvent(Subscribers.NOTIFICATIONS, 'innovation.removed')
-  removed(event: Envelope<'innovation.removed'>, manager: EntityManager) {
+  @OnEvent(NotificationsSubscription, InnovationEvents.removed)
+  removed(event: EnvelopeOf<typeof InnovationEvents.removed>, manager: EntityManager) {
     return this.moderated(event, manager, true);
   }
 
-  @OnEvent(Subscribers.NOTIFICATIONS, 'points.changed')
-  async points(event: Envelope<'points.changed'>, manager: EntityManager) {
+  @OnEvent(NotificationsSubscription, LedgerEvents.pointsChanged)
+  async points(event: EnvelopeOf<typeof LedgerEvents.pointsChanged>, manager: EntityManager) {
     const p = event.payload;
     const after = await this.notify(manager, event, [
       {
@@ -113,32 +128,38 @@ export class NotificationsSubscriber {
     };
   }
 
-  @OnEvent(Subscribers.NOTIFICATIONS, 'redemption.created')
-  redemptionCreated(event: Envelope<'redemption.created'>, manager: EntityManager) {
+  @OnEvent(NotificationsSubscription, MarketplaceEvents.redemptionCreated)
+  redemptionCreated(event: EnvelopeOf<typeof MarketplaceEvents.redemptionCreated>, manager: EntityManager) {
     return this.redemption(event, manager);
   }
 
-  @OnEvent(Subscribers.NOTIFICATIONS, 'redemption.fulfilled')
-  redemptionFulfilled(event: Envelope<'redemption.fulfilled'>, manager: EntityManager) {
+  @OnEvent(NotificationsSubscription, MarketplaceEvents.redemptionFulfilled)
+  redemptionFulfilled(
+    event: EnvelopeOf<typeof MarketplaceEvents.redemptionFulfilled>,
+    manager: EntityManager,
+  ) {
     return this.redemption(event, manager);
   }
 
-  @OnEvent(Subscribers.NOTIFICATIONS, 'redemption.rejected')
-  redemptionRejected(event: Envelope<'redemption.rejected'>, manager: EntityManager) {
+  @OnEvent(NotificationsSubscription, MarketplaceEvents.redemptionRejected)
+  redemptionRejected(event: EnvelopeOf<typeof MarketplaceEvents.redemptionRejected>, manager: EntityManager) {
     return this.redemption(event, manager);
   }
 
-  @OnEvent(Subscribers.NOTIFICATIONS, 'redemption.cancelled')
-  redemptionCancelled(event: Envelope<'redemption.cancelled'>, manager: EntityManager) {
+  @OnEvent(NotificationsSubscription, MarketplaceEvents.redemptionCancelled)
+  redemptionCancelled(
+    event: EnvelopeOf<typeof MarketplaceEvents.redemptionCancelled>,
+    manager: EntityManager,
+  ) {
     return this.redemption(event, manager);
   }
 
-  @OnEvent(Subscribers.NOTIFICATIONS, 'redemption.expired')
-  redemptionExpired(event: Envelope<'redemption.expired'>, manager: EntityManager) {
+  @OnEvent(NotificationsSubscription, MarketplaceEvents.redemptionExpired)
+  redemptionExpired(event: EnvelopeOf<typeof MarketplaceEvents.redemptionExpired>, manager: EntityManager) {
     return this.redemption(event, manager);
   }
 
-  private async redemption(event: EventEnvelope<string, RedemptionFacts>, manager: EntityManager) {
+  private async redemption(event: EventEnvelope<RedemptionFacts>, manager: EntityManager) {
     const p = event.payload;
     const { perk } = await perkNames(manager, p.perkId);
     const after = await this.notify(manager, event, [
@@ -161,7 +182,7 @@ export class NotificationsSubscriber {
   }
 
   private async moderated(
-    event: EventEnvelope<string, { innovationId: string; authorId: string }>,
+    event: EventEnvelope<{ innovationId: string; authorId: string }>,
     manager: EntityManager,
     removed: boolean,
   ) {

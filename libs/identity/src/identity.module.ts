@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
+import { MessagingModule } from '@lc/messaging';
 import { ActorService } from './auth/actor.service';
 import { AuthService } from './auth/auth.service';
 import { LoginThrottle } from './auth/login-throttle.service';
@@ -8,6 +9,7 @@ import { RefreshGrace } from './auth/refresh-grace.service';
 import { PasswordResetService } from './auth/password-reset.service';
 import { TokenService } from './auth/token.service';
 import { AuditRepository } from './audit/audit.repository';
+import { IdentityEvents } from './identity.events';
 import { MembersRepository } from './members/members.repository';
 import { MembersService } from './members/members.service';
 import { ProfileChangesRepository } from './members/profile-changes.repository';
@@ -21,7 +23,7 @@ import { SessionsRepository } from './sessions/sessions.repository';
 
 /** People, organisations, authentication and scoped roles. Other domains use the exported services only. */
 @Module({
-  imports: [JwtModule.register({})],
+  imports: [JwtModule.register({}), MessagingModule.forFeature('identity', { events: IdentityEvents })],
   providers: [
     AuditRepository,
     MembersRepository,

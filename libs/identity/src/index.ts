@@ -13,3 +13,4 @@ export * from './organisations/csv-import';
 export * from './roles/role-grants.service';
 export * from './passwords/password-policy';
 export * from './audit/audit.repository';
+export * from './identity.events';

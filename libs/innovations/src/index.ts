@@ -9,3 +9,4 @@ export * from './taxonomy-rules';
 export * from './text/thai-search';
 export * from './text/markdown';
 export * from './attachments';
+export * from './innovations.events';

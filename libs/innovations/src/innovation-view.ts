@@ -1,5 +1,5 @@
 import { Actor, hasRole } from '@lc/identity';
-import type { InnovationFacts } from '@lc/messaging';
+import type { InnovationFacts } from './innovations.events';
 import type { InnovationRow } from './innovations.repository';
 
 export function moderates(actor: Actor | undefined): boolean {

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { decodeCursor, DEFAULT_PAGE_SIZE, DomainError, Page, toPage, uuidv7 } from '@lc/core';
 import { Actor } from '@lc/identity';
 import { OutboxService } from '@lc/messaging';
+import { InnovationEvents } from './innovations.events';
 import { canSee, factsOf, InnovationView, moderates, toView } from './innovation-view';
 import { InnovationErrors } from './innovations-errors';
 import {
@@ -100,7 +101,7 @@ export class InnovationsService {
       if (row.status !== 'draft') {
         const updated = (await this.innovations.find(manager, id))!;
         await this.innovations.addVersion(manager, id, version, actor.memberId, snapshotOf(updated));
-        await this.outbox.append(manager, 'innovation.updated', factsOf(updated));
+        await this.outbox.append(manager, InnovationEvents.updated, factsOf(updated));
       }
     });
     return this.get(actor, id);
@@ -139,7 +140,7 @@ export class InnovationsService {
         actor.memberId,
         snapshotOf(published),
       );
-      await this.outbox.append(manager, 'innovation.published', factsOf(published));
+      await this.outbox.append(manager, InnovationEvents.published, factsOf(published));
     });
     return this.get(actor, id);
   }

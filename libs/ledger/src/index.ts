@@ -8,3 +8,5 @@ export * from './awards/award.service';
 export * from './awards/award.policy';
 export * from './awards/rules.repository';
 export * from './chain';
+export * from './ledger.events';
+export { LedgerSubscription } from './awards/ledger.subscriber';

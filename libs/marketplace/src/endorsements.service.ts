@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, uuidv7 } from '@lc/core';
 import { Actor, partnerOf } from '@lc/identity';
-import { InnovationErrors, InnovationsService } from '@lc/innovations';
+import { InnovationErrors, InnovationEvents, InnovationsService } from '@lc/innovations';
 import { OutboxService } from '@lc/messaging';
 import { MarketplaceErrors } from './marketplace-errors';
 
@@ -28,7 +28,7 @@ export class EndorsementsService {
         [id, partnerId, innovationId, actor.memberId, statement.trim()],
       );
       if (inserted.length === 0) throw new DomainError(MarketplaceErrors.ENDORSEMENT_EXISTS);
-      await this.outbox.append(manager, 'innovation.endorsed', {
+      await this.outbox.append(manager, InnovationEvents.endorsed, {
         innovationId,
         actorId: actor.memberId,
         authorId: innovation.authorId,

@@ -7,3 +7,4 @@ export * from './redemptions.service';
 export * from './redemption-batcher';
 export * from './partners.service';
 export * from './endorsements.service';
+export * from './marketplace.events';

@@ -2,17 +2,26 @@ import { Module } from '@nestjs/common';
 import { IdentityModule } from '@lc/identity';
 import { InnovationsModule } from '@lc/innovations';
 import { LedgerModule } from '@lc/ledger';
+import { MessagingModule } from '@lc/messaging';
+import { StorageModule } from '@lc/storage';
 import { EndorsementsService } from './endorsements.service';
+import { MarketplaceEvents } from './marketplace.events';
 import { PartnersService } from './partners.service';
 import { PerkImagesService } from './perk-images.service';
 import { PerksService } from './perks.service';
 import { RedemptionBatcher } from './redemption-batcher';
-import { RedemptionExpiryRunner } from './redemption-expiry.runner';
+import { MarketplaceSchedules } from './marketplace.schedules';
 import { RedemptionsService } from './redemptions.service';
 
 /** Partners, perks (and their uploaded pictures), redemptions that never oversell, vouchers and endorsements. */
 @Module({
-  imports: [IdentityModule, LedgerModule, InnovationsModule],
+  imports: [
+    IdentityModule,
+    LedgerModule,
+    InnovationsModule,
+    StorageModule,
+    MessagingModule.forFeature('marketplace', { events: MarketplaceEvents }),
+  ],
   providers: [
     PartnersService,
     PerkImagesService,
@@ -26,5 +35,5 @@ import { RedemptionsService } from './redemptions.service';
 export class MarketplaceModule {}
 
 /** The worker's side: the deadline sweep. */
-@Module({ imports: [MarketplaceModule], providers: [RedemptionExpiryRunner] })
+@Module({ imports: [MarketplaceModule], providers: [MarketplaceSchedules] })
 export class MarketplaceWorkerModule {}

@@ -3,10 +3,11 @@ import { Injectable } from '@nestjs/common';
 import * as QRCode from 'qrcode';
 import { DataSource, EntityManager } from 'typeorm';
 import { decodeCursor, DEFAULT_PAGE_SIZE, DomainError, Page, toPage } from '@lc/core';
-import { refusalOf } from '@lc/database';
+import { refusalError, refusalOf } from '@lc/database';
 import { Actor, partnerOf } from '@lc/identity';
 import { LedgerService, memberWallet, partnerClearing, TransferSpec } from '@lc/ledger';
-import { EventType, OutboxService, RedemptionFacts } from '@lc/messaging';
+import { EventDefinition, OutboxService } from '@lc/messaging';
+import { RedemptionFacts, RedemptionSettled } from './marketplace.events';
 import { MarketplaceErrors } from './marketplace-errors';
 import { PerkRow, PerksService } from './perks.service';
 import { RedemptionBatcher } from './redemption-batcher';
@@ -97,9 +98,9 @@ export class RedemptionsService {
       })
       .catch((error: unknown) => {
         const refusal = refusalOf(error);
-        throw refusal ? new DomainError(refusal.code, refusal.detail) : error;
+        throw refusal ? refusalError(refusal.code, refusal.detail) : error;
       });
-    if (outcome.outcome === 'refused') throw new DomainError(outcome.refusal, outcome.detail ?? undefined);
+    if (outcome.outcome === 'refused') throw refusalError(outcome.refusal, outcome.detail ?? undefined);
     // The same key with another body is not the same request.
     if (outcome.answerHash !== requestHash) throw new DomainError(MarketplaceErrors.IDEMPOTENCY_KEY_REUSED);
     return withQr(outcome.answer as unknown as RedemptionAnswer);
@@ -188,7 +189,7 @@ export class RedemptionsService {
         [id, to, to === 'rejected' ? who.note : null],
       );
       await this.history(manager, id, to, who.actorId, who.note);
-      await this.emit(manager, `redemption.${to}` as EventType, {
+      await this.emit(manager, RedemptionSettled[to], {
         id,
         perkId: perk.id,
         partnerId: perk.partnerId,
@@ -400,7 +401,7 @@ export class RedemptionsService {
 
   private async emit(
     manager: EntityManager,
-    type: EventType,
+    event: EventDefinition<RedemptionFacts>,
     r: { id: string; perkId: string; partnerId: string; memberId: string; status: string; cost: number },
   ) {
     const facts: RedemptionFacts = {
@@ -411,7 +412,7 @@ export class RedemptionsService {
       status: r.status,
       cost: r.cost,
     };
-    await this.outbox.append(manager, type as 'redemption.created', facts);
+    await this.outbox.append(manager, event, facts);
   }
 
   private async find(manager: EntityManager, id: string): Promise<RedemptionRow | null> {

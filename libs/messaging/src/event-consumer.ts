@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Job, Worker } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '@lc/core';
-import type { EventEnvelope } from './event-catalogue';
+import type { EventEnvelope } from './event-definition';
 import { EventHandlerRegistry } from './event-handler-registry';
 import { BATCH_JOB_NAME, subscriberQueueName } from './queue-names';
 

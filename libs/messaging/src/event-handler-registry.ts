@@ -1,8 +1,8 @@
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { DataSource, EntityManager } from 'typeorm';
-import type { EventEnvelope } from './event-catalogue';
-import { MESSAGING_OPTIONS, ResolvedMessagingOptions } from './messaging-options';
+import { EventCatalogue } from './event-catalogue.service';
+import type { EventEnvelope } from './event-definition';
 import { ON_EVENT, ON_EVENT_BATCH, OnEventMetadata } from './on-event.decorator';
 
 /**
@@ -35,7 +35,7 @@ export class EventHandlerRegistry implements OnModuleInit {
     private readonly scanner: MetadataScanner,
     private readonly reflector: Reflector,
     private readonly dataSource: DataSource,
-    @Inject(MESSAGING_OPTIONS) private readonly options: ResolvedMessagingOptions,
+    private readonly catalogue: EventCatalogue,
   ) {}
 
   onModuleInit(): void {
@@ -67,21 +67,21 @@ export class EventHandlerRegistry implements OnModuleInit {
     }
 
     const problems: string[] = [...batchProblems];
-    const subscriptions = this.options.subscriptions;
+    const catalogue = this.catalogue;
     for (const [subscriber] of this.batchHandlers) {
-      if (!this.options.batched.includes(subscriber))
+      if (!catalogue.isBatched(subscriber))
         problems.push(`${subscriber}: has a batch handler but is not a batched subscriber`);
     }
     for (const handler of found) {
-      if (this.options.batched.includes(handler.subscriber)) {
+      if (catalogue.isBatched(handler.subscriber)) {
         problems.push(
           `${handler.subscriber} ← ${handler.type}: a batched subscriber takes one @OnEventBatch handler, not @OnEvent`,
         );
         continue;
       }
       const key = `${handler.subscriber} ← ${handler.type}`;
-      if (!subscriptions[handler.subscriber]?.includes(handler.type)) {
-        problems.push(`${key}: handled by ${handler.where} but not subscribed in the catalogue`);
+      if (!catalogue.typesOf(handler.subscriber).includes(handler.type)) {
+        problems.push(`${key}: handled by ${handler.where} but not in ${handler.subscriber}'s subscription`);
         continue;
       }
       const bySubscriber = this.handlers.get(handler.subscriber) ?? new Map<string, EventHandlerFn>();
@@ -91,13 +91,13 @@ export class EventHandlerRegistry implements OnModuleInit {
       bySubscriber.set(handler.type, handler.fn);
       this.handlers.set(handler.subscriber, bySubscriber);
     }
-    for (const [subscriber, types] of Object.entries(subscriptions)) {
-      if (this.options.batched.includes(subscriber)) {
+    for (const subscriber of catalogue.subscribers()) {
+      if (catalogue.isBatched(subscriber)) {
         if (!this.batchHandlers.has(subscriber))
           problems.push(`${subscriber}: batched, but no @OnEventBatch handler`);
         continue;
       }
-      for (const type of types) {
+      for (const type of catalogue.typesOf(subscriber)) {
         if (!this.handlers.get(subscriber)?.has(type)) problems.push(`${subscriber} ← ${type}: no handler`);
       }
     }
@@ -115,7 +115,7 @@ export class EventHandlerRegistry implements OnModuleInit {
   async dispatchBatch(subscriber: string, events: EventEnvelope[]): Promise<number> {
     const handler = this.batchHandlers.get(subscriber);
     if (!handler) throw new Error(`No batch handler for ${subscriber}`);
-    const types = new Set(this.options.subscriptions[subscriber] ?? []);
+    const types = new Set(this.catalogue.typesOf(subscriber));
     const { count, after } = await this.dataSource.transaction(async (manager) => {
       const inserted: { event_id: string }[] = await manager.query(
         `INSERT INTO processed_event (subscriber, event_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING RETURNING event_id`,

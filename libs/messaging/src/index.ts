@@ -1,4 +1,5 @@
-export * from './event-catalogue';
+export * from './event-definition';
+export * from './event-catalogue.service';
 export * from './queue-names';
 export * from './messaging-options';
 export * from './redis-connection';
@@ -11,3 +12,4 @@ export * from './event-handler-registry';
 export * from './event-consumer';
 export * from './messaging-metrics';
 export * from './messaging.module';
+export * from './schedules';

@@ -1,15 +1,9 @@
-import type { Subscriptions } from './event-catalogue';
+import type { EventRegistration } from './event-definition';
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 
-export interface MessagingOptions {
-  /** Event type routing; defaults to the catalogue's SUBSCRIPTIONS. */
-  subscriptions?: Subscriptions;
-  /** Subscribers that take events in batches; defaults to the catalogue's BATCHED_SUBSCRIBERS. */
-  batched?: readonly string[];
-}
-
-export interface ResolvedMessagingOptions {
-  subscriptions: Subscriptions;
-  batched: readonly string[];
-}
+/**
+ * Events and subscriptions given to `MessagingModule.forRoot` directly (a test's own, say). The domains register
+ * theirs from their own modules with `MessagingModule.forFeature`.
+ */
+export type MessagingOptions = EventRegistration;

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleDestroy } fr
 import { DataSource } from 'typeorm';
 import { Client } from 'pg';
 import { APP_CONFIG, AppConfig } from '@lc/core';
-import type { EventEnvelope } from './event-catalogue';
+import type { EventEnvelope } from './event-definition';
 import { QueueRegistry } from './queue-registry';
 import { BATCH_JOB_NAME, relayBatchJobId, relayJobId } from './queue-names';
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { uuidv7 } from '@lc/core';
 import { prepared } from '@lc/database';
-import type { EventPayloads, EventType } from './event-catalogue';
+import type { EventDefinition } from './event-definition';
 
 const APPEND_EVENTS = prepared(
   'outbox.append',
@@ -21,18 +21,20 @@ export interface AppendedEvent {
  */
 @Injectable()
 export class OutboxService {
-  async append<T extends EventType>(
+  /** Appends one declared event; its payload is checked against the declaration's type. */
+  async append<P>(
     manager: EntityManager,
-    type: T,
-    payload: EventPayloads[T],
+    event: EventDefinition<P>,
+    payload: NoInfer<P>,
     version = 1,
   ): Promise<AppendedEvent> {
-    return this.appendMany(manager, [{ type, payload, version }]).then((events) => events[0]!);
+    return this.appendMany(manager, [{ event, payload, version }]).then((events) => events[0]!);
   }
 
-  async appendMany(
+  /** Appends several events of one declaration in one statement. */
+  async appendMany<P>(
     manager: EntityManager,
-    events: { type: EventType; payload: EventPayloads[EventType]; version?: number }[],
+    events: readonly { event: EventDefinition<P>; payload: NoInfer<P>; version?: number }[],
   ): Promise<AppendedEvent[]> {
     if (events.length === 0) return [];
     if (!manager.queryRunner?.isTransactionActive) {
@@ -41,10 +43,10 @@ export class OutboxService {
     const ids = events.map(() => uuidv7());
     await manager.query(APPEND_EVENTS, [
       ids,
-      events.map((e) => e.type),
+      events.map((e) => e.event.type),
       events.map((e) => e.version ?? 1),
       events.map((e) => JSON.stringify(e.payload)),
     ]);
-    return events.map((event, index) => ({ id: ids[index]!, type: event.type }));
+    return events.map((e, index) => ({ id: ids[index]!, type: e.event.type }));
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type IORedis from 'ioredis';
 import { APP_CONFIG, AppConfig } from '@lc/core';
-import { MESSAGING_OPTIONS, ResolvedMessagingOptions } from './messaging-options';
+import { EventCatalogue } from './event-catalogue.service';
 import { subscriberQueueName } from './queue-names';
 import { createRedis } from './redis-connection';
 
@@ -15,21 +15,19 @@ export class QueueRegistry implements OnModuleDestroy {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(MESSAGING_OPTIONS) private readonly options: ResolvedMessagingOptions,
+    private readonly catalogue: EventCatalogue,
   ) {}
 
   subscribers(): string[] {
-    return Object.keys(this.options.subscriptions);
+    return this.catalogue.subscribers();
   }
 
   subscribersOf(eventType: string): string[] {
-    return Object.entries(this.options.subscriptions)
-      .filter(([, types]) => types.includes(eventType))
-      .map(([subscriber]) => subscriber);
+    return this.catalogue.subscribersOf(eventType);
   }
 
   isBatched(subscriber: string): boolean {
-    return this.options.batched.includes(subscriber);
+    return this.catalogue.isBatched(subscriber);
   }
 
   queueFor(subscriber: string): Queue {

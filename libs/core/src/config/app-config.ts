@@ -53,6 +53,8 @@ const configFields = z.object({
   QUEUE_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30000),
   /** How often the worker voids ledger holds whose expiry has passed. */
   HOLD_EXPIRY_SWEEP_MS: z.coerce.number().int().min(100).default(30000),
+  /** How often the worker voids manual redemptions not fulfilled by their deadline (points and stock return). */
+  REDEMPTION_EXPIRY_SWEEP_MS: z.coerce.number().int().min(100).default(30000),
   /**
    * Redemptions go to the database in batches: the requests that arrive while a batch is in flight form the next
    * one (so one request alone goes at once). At most REDEMPTION_BATCH_MAX requests a batch, and at most

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { APP_CONFIG, AppConfig, DomainError, taxonomyCodes, uuidv7 } from '@lc/core';
+import { APP_CONFIG, AppConfig, DomainError, ErrorCode, taxonomyCodes, uuidv7 } from '@lc/core';
 import { OutboxService } from '@lc/messaging';
+import { IdentityEvents } from '../identity.events';
 import { AuditRepository } from '../audit/audit.repository';
 import { IdentityErrors } from '../identity-errors';
 import { MembersRepository } from '../members/members.repository';
@@ -99,7 +100,7 @@ export class AuthService {
           memberKind: command.memberKind,
         },
       });
-      await this.outbox.append(manager, 'member.registered', {
+      await this.outbox.append(manager, IdentityEvents.memberRegistered, {
         memberId,
         memberKind: command.memberKind,
         schoolId: school?.id ?? null,
@@ -134,7 +135,7 @@ export class AuthService {
    * as long as that pair's refresh token has not been used itself.
    */
   async refresh(refreshToken: string): Promise<TokenPair> {
-    type Outcome = { error: string; tokens?: undefined } | { error?: undefined; tokens: TokenPair };
+    type Outcome = { error: ErrorCode; tokens?: undefined } | { error?: undefined; tokens: TokenPair };
     const outcome = await this.dataSource.transaction(async (manager): Promise<Outcome> => {
       const row = await this.sessions.findRefreshTokenForUpdate(manager, hashRefreshToken(refreshToken));
       if (!row) return { error: IdentityErrors.AUTH_REFRESH_INVALID };

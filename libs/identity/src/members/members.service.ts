@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { decodeCursor, DEFAULT_PAGE_SIZE, DomainError, Page, taxonomyCodes, toPage } from '@lc/core';
 import { OutboxService } from '@lc/messaging';
+import { IdentityEvents } from '../identity.events';
 import { Actor, administeredAreas, hasRole, isObecAdmin } from '../actor';
 import { AuditRepository } from '../audit/audit.repository';
 import { LoginThrottle } from '../auth/login-throttle.service';
@@ -194,7 +195,7 @@ export class MembersService {
         targetType: 'member',
         targetId: actor.memberId,
       });
-      await this.outbox.append(manager, 'member.erased', { memberId: actor.memberId });
+      await this.outbox.append(manager, IdentityEvents.memberErased, { memberId: actor.memberId });
     });
   }
 
@@ -208,7 +209,7 @@ export class MembersService {
       await this.members.setStatus(manager, memberId, disabled ? 'disabled' : 'active');
       if (disabled) {
         await this.sessions.revokeAllSessions(manager, memberId, 'disabled');
-        await this.outbox.append(manager, 'member.disabled', { memberId });
+        await this.outbox.append(manager, IdentityEvents.memberDisabled, { memberId });
       }
       await this.audit.record(manager, {
         actorId: actor.memberId,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, uuidv7 } from '@lc/core';
 import { OutboxService } from '@lc/messaging';
+import { IdentityEvents } from '../identity.events';
 import { Actor, administeredAreas, isObecAdmin } from '../actor';
 import { AuditRepository } from '../audit/audit.repository';
 import { IdentityErrors } from '../identity-errors';
@@ -76,7 +77,7 @@ export class RoleGrantsService {
         reason: command.reason,
         details: { grantId: id, role: command.role, scopeType, scopeId },
       });
-      await this.outbox.append(manager, 'role.granted', {
+      await this.outbox.append(manager, IdentityEvents.roleGranted, {
         grantId: id,
         memberId: command.memberId,
         role: command.role,
@@ -101,7 +102,7 @@ export class RoleGrantsService {
         reason,
         details: { grantId, role: grant.role, scopeType: grant.scopeType, scopeId: grant.scopeId },
       });
-      await this.outbox.append(manager, 'role.revoked', {
+      await this.outbox.append(manager, IdentityEvents.roleRevoked, {
         grantId,
         memberId: grant.memberId,
         role: grant.role,

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig, decodeCursor, DomainError, Page, toPage, uuidv7 } from '@lc/core';
 import { Actor } from '@lc/identity';
-import { FeedbackFacts, OutboxService } from '@lc/messaging';
+import { OutboxService } from '@lc/messaging';
+import { FeedbackFacts, InnovationEvents } from '../innovations.events';
 import { moderates } from '../innovation-view';
 import { InnovationErrors } from '../innovations-errors';
 import { InnovationRow } from '../innovations.repository';
@@ -125,7 +126,7 @@ export class FeedbackService {
           addTrendingActivity(row.trendingKey, ACTIVITY_WEIGHT.rating, new Date()),
         ],
       );
-      await this.outbox.append(manager, 'rating.submitted', {
+      await this.outbox.append(manager, InnovationEvents.ratingSubmitted, {
         ...facts(row, actor),
         overall: input.overall,
         previousOverall: previous[0]?.overall ?? null,
@@ -188,7 +189,7 @@ export class FeedbackService {
         `UPDATE innovation SET comment_count = comment_count + 1, trending_key = $2 WHERE id = $1`,
         [innovationId, addTrendingActivity(row.trendingKey, ACTIVITY_WEIGHT.comment, new Date())],
       );
-      await this.outbox.append(manager, 'comment.created', {
+      await this.outbox.append(manager, InnovationEvents.commentCreated, {
         ...facts(row, actor),
         commentId: id,
         parentId: parentId ?? null,
@@ -316,7 +317,7 @@ export class FeedbackService {
         `UPDATE innovation SET adoption_count = adoption_count + 1, trending_key = $2 WHERE id = $1`,
         [innovationId, addTrendingActivity(row.trendingKey, ACTIVITY_WEIGHT.adoption, new Date())],
       );
-      await this.outbox.append(manager, 'adoption.reported', {
+      await this.outbox.append(manager, InnovationEvents.adoptionReported, {
         ...facts(row, actor),
         adoptionId: id,
         reporterSchoolId: actor.schoolId,

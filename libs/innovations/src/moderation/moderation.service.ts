@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig, DomainError, uuidv7 } from '@lc/core';
 import { Actor, AuditRepository } from '@lc/identity';
 import { OutboxService } from '@lc/messaging';
+import { InnovationEvents } from '../innovations.events';
 import { factsOf } from '../innovation-view';
 import { InnovationErrors } from '../innovations-errors';
 import { InnovationRow, InnovationsRepository } from '../innovations.repository';
@@ -58,13 +59,13 @@ export class ModerationService {
           targetId: innovationId,
           details: { reports: open },
         });
-        await this.outbox.append(manager, 'innovation.hidden', {
+        await this.outbox.append(manager, InnovationEvents.hidden, {
           ...factsOf(row),
           reason,
           moderatorId: null,
         });
       }
-      await this.outbox.append(manager, 'content.reported', {
+      await this.outbox.append(manager, InnovationEvents.contentReported, {
         reportId: id,
         targetType: 'innovation',
         targetId: innovationId,
@@ -119,15 +120,18 @@ export class ModerationService {
       });
       const facts = factsOf(row);
       if (action === 'hide')
-        await this.outbox.append(manager, 'innovation.hidden', {
+        await this.outbox.append(manager, InnovationEvents.hidden, {
           ...facts,
           reason: note,
           moderatorId: actor.memberId,
         });
       if (action === 'restore')
-        await this.outbox.append(manager, 'innovation.restored', { ...facts, moderatorId: actor.memberId });
+        await this.outbox.append(manager, InnovationEvents.restored, {
+          ...facts,
+          moderatorId: actor.memberId,
+        });
       if (action === 'remove')
-        await this.outbox.append(manager, 'innovation.removed', {
+        await this.outbox.append(manager, InnovationEvents.removed, {
           ...facts,
           reason: note,
           moderatorId: actor.memberId,

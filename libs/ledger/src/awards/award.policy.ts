@@ -1,4 +1,5 @@
-import type { EventEnvelope, EventPayloads } from '@lc/messaging';
+import type { InnovationEvents } from '@lc/innovations';
+import type { EventEnvelope, PayloadOf } from '@lc/messaging';
 import type { EarningRule } from './rules.repository';
 
 export interface AwardCandidate {
@@ -12,8 +13,8 @@ export interface AwardCandidate {
   counterpartId: string | null;
 }
 
-type Feedback =
-  EventPayloads['rating.submitted'] | EventPayloads['comment.created'] | EventPayloads['adoption.reported'];
+type Payload<K extends keyof typeof InnovationEvents> = PayloadOf<(typeof InnovationEvents)[K]>;
+type Feedback = Payload<'ratingSubmitted'> | Payload<'commentCreated'> | Payload<'adoptionReported'>;
 
 /**
  * Which rules an event earns, before caps. Nothing is earned for interacting with one's own content; a rating
@@ -30,7 +31,7 @@ export function candidatesFor(event: EventEnvelope, rules: EarningRule[], now: D
   const candidates: AwardCandidate[] = [];
   for (const rule of active) {
     if (event.type === 'innovation.published') {
-      const payload = event.payload as EventPayloads['innovation.published'];
+      const payload = event.payload as Payload<'published'>;
       candidates.push({
         rule,
         beneficiaryId: payload.authorId,
@@ -44,7 +45,7 @@ export function candidatesFor(event: EventEnvelope, rules: EarningRule[], now: D
     const payload = event.payload as Feedback;
     if (!payload.actorId || !payload.authorId || payload.actorId === payload.authorId) continue;
     if (event.type === 'rating.submitted') {
-      const rating = payload as EventPayloads['rating.submitted'];
+      const rating = payload as Payload<'ratingSubmitted'>;
       if (
         rule.beneficiary === 'author' &&
         !(rating.overall >= 4 && (rating.previousOverall === null || rating.previousOverall < 4))

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { prepared } from '@lc/database';
 import { EventEnvelope, OutboxService } from '@lc/messaging';
+import { LedgerEvents } from '../ledger.events';
 import { LedgerService } from '../ledger.service';
 import { ISSUANCE, memberWallet, TransferSpec } from '../ledger.types';
 import { AwardCandidate, candidatesFor, periodStarts } from './award.policy';
@@ -135,7 +136,7 @@ export class AwardService {
         const credit = spec.credit.kind === 'member';
         const member = (credit ? spec.credit : spec.debit) as { ownerId: string };
         return {
-          type: 'points.changed' as const,
+          event: LedgerEvents.pointsChanged,
           payload: {
             memberId: member.ownerId,
             transferId: result.id,

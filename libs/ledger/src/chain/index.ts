@@ -2,7 +2,7 @@ export * from './canonical';
 export * from './chain-crypto';
 export * from './ledger-chain-errors';
 export * from './ledger-chain.module';
-export * from './ledger-chain.runner';
+export * from './ledger-chain.schedules';
 export * from './ledger-chain.service';
 export * from './ledger-hasher';
 export * from './proof';

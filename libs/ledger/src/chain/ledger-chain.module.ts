@@ -1,6 +1,6 @@
 import { Logger, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@lc/core';
-import { LedgerChainRunner } from './ledger-chain.runner';
+import { LedgerChainSchedules } from './ledger-chain.schedules';
 import { LedgerChainService } from './ledger-chain.service';
 import { LEDGER_SIGNING_KEY, LedgerHasher } from './ledger-hasher';
 import { LedgerReconciliation } from './reconciliation';
@@ -15,7 +15,7 @@ export class LedgerChainModule {}
 
 /**
  * The worker's side: the hasher that chains and seals (with the Ed25519 signing key), the hourly
- * reconciliation, and the runner that drives both.
+ * reconciliation, and their schedules (LedgerChainSchedules).
  */
 @Module({
   imports: [LedgerChainModule],
@@ -36,7 +36,7 @@ export class LedgerChainModule {}
     },
     LedgerHasher,
     LedgerReconciliation,
-    LedgerChainRunner,
+    LedgerChainSchedules,
   ],
   exports: [LEDGER_SIGNING_KEY, LedgerHasher, LedgerReconciliation, LedgerChainModule],
 })
