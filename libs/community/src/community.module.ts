@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@lc/identity';
+import { InnovationsModule } from '@lc/innovations';
 import { LedgerModule } from '@lc/ledger';
+import { MarketplaceModule } from '@lc/marketplace';
 import { MessagingModule } from '@lc/messaging';
 import { MailModule } from '@lc/mail';
 import { AnnouncementsService } from './announcements.service';
@@ -9,6 +11,7 @@ import { CommunityStatsService } from './community-stats.service';
 import { FeedService } from './feed.service';
 import { FeedSubscriber, FeedSubscription } from './feed.subscriber';
 import { FollowsService } from './follows.service';
+import { Lookups } from './lookups';
 import { MailRunner } from './mail.runner';
 import { NotificationsService } from './notifications.service';
 import { NotificationsSubscriber, NotificationsSubscription } from './notifications.subscriber';
@@ -26,10 +29,13 @@ import { NotificationsSubscriber, NotificationsSubscription } from './notificati
 })
 export class CommunityModule {}
 
-/** The worker's side: fan-out of events into feeds and inboxes, live pushes, e-mail and the daily digest. */
+/**
+ * The worker's side: fan-out of events into feeds and inboxes, live pushes, e-mail and the daily digest. The
+ * titles and names in their texts come from the innovations' and marketplace's services (Lookups).
+ */
 @Module({
-  imports: [CommunityModule, LedgerModule, IdentityModule, MailModule],
-  providers: [FeedSubscriber, NotificationsSubscriber, MailRunner],
+  imports: [CommunityModule, LedgerModule, IdentityModule, MailModule, InnovationsModule, MarketplaceModule],
+  providers: [Lookups, FeedSubscriber, NotificationsSubscriber, MailRunner],
   exports: [MailRunner],
 })
 export class CommunityWorkerModule {}

@@ -7,7 +7,7 @@ import { AfterCommit, defineSubscription, EnvelopeOf, EventEnvelope, OnEvent } f
 import { RealtimePublisher } from '@lc/realtime';
 import { CommunityEvents } from './community.events';
 import { FeedService, NewFeedItem, scopeKey } from './feed.service';
-import { innovationTitle, partnerName, perkNames } from './lookups';
+import { Lookups } from './lookups';
 import { Texts } from './texts';
 
 /**
@@ -34,6 +34,7 @@ export const FeedSubscription = defineSubscription('feed', [
 export class FeedSubscriber {
   constructor(
     private readonly feed: FeedService,
+    private readonly lookups: Lookups,
     @Optional() private readonly realtime?: RealtimePublisher,
   ) {}
 
@@ -45,7 +46,7 @@ export class FeedSubscriber {
       actorId: p.authorId,
       innovationId: p.innovationId,
       learningAreas: p.learningAreas,
-      text: Texts.innovationPublished(await innovationTitle(manager, p.innovationId)),
+      text: Texts.innovationPublished(await this.lookups.innovationTitle(manager, p.innovationId)),
       link: { type: 'innovation', id: p.innovationId },
     };
     return this.write(manager, event, [
@@ -58,8 +59,8 @@ export class FeedSubscriber {
   @OnEvent(FeedSubscription, InnovationEvents.endorsed)
   async innovationEndorsed(event: EnvelopeOf<typeof InnovationEvents.endorsed>, manager: EntityManager) {
     const p = event.payload;
-    const title = await innovationTitle(manager, p.innovationId);
-    const partner = await partnerName(manager, p.partnerId);
+    const title = await this.lookups.innovationTitle(manager, p.innovationId);
+    const partner = await this.lookups.partnerName(manager, p.partnerId);
     const base = {
       kind: event.type,
       actorId: null,
@@ -75,7 +76,7 @@ export class FeedSubscriber {
 
   @OnEvent(FeedSubscription, MarketplaceEvents.perkLive)
   async perkLive(event: EnvelopeOf<typeof MarketplaceEvents.perkLive>, manager: EntityManager) {
-    const { perk, partner } = await perkNames(manager, event.payload.perkId);
+    const { perk, partner } = await this.lookups.perkNames(manager, event.payload.perkId);
     return this.write(manager, event, [
       {
         scope: scopeKey.global,
@@ -187,7 +188,7 @@ export class FeedSubscriber {
 
   private async redemption(event: EventEnvelope<RedemptionFacts>, manager: EntityManager) {
     const p = event.payload;
-    const { perk } = await perkNames(manager, p.perkId);
+    const { perk } = await this.lookups.perkNames(manager, p.perkId);
     return this.write(manager, event, [
       {
         scope: scopeKey.member(p.memberId),
@@ -216,7 +217,7 @@ export class FeedSubscriber {
         actorId,
         innovationId,
         learningAreas: event.payload.learningAreas,
-        text: text(await innovationTitle(manager, innovationId)),
+        text: text(await this.lookups.innovationTitle(manager, innovationId)),
         link: { type: 'innovation', id: innovationId },
       },
     ]);

@@ -5,7 +5,7 @@ import { LedgerEvents, LedgerService } from '@lc/ledger';
 import { MarketplaceEvents, REDEMPTION_CHANGES, RedemptionFacts } from '@lc/marketplace';
 import { AfterCommit, defineSubscription, EnvelopeOf, EventEnvelope, OnEvent } from '@lc/messaging';
 import { RealtimePublisher, Rooms } from '@lc/realtime';
-import { innovationTitle, partnerName, perkNames } from './lookups';
+import { Lookups } from './lookups';
 import { NewNotification, NotificationsService } from './notifications.service';
 import { Texts } from './texts';
 
@@ -35,6 +35,7 @@ export class NotificationsSubscriber {
     private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
     private readonly ledger: LedgerService,
+    private readonly lookups: Lookups,
     @Optional() private readonly realtime?: RealtimePublisher,
   ) {}
 
@@ -42,7 +43,7 @@ export class NotificationsSubscriber {
   async rated(event: EnvelopeOf<typeof InnovationEvents.ratingSubmitted>, manager: EntityManager) {
     const p = event.payload;
     if (p.actorId === p.authorId) return undefined;
-    const title = await innovationTitle(manager, p.innovationId);
+    const title = await this.lookups.innovationTitle(manager, p.innovationId);
     return this.notify(manager, event, [
       {
         memberId: p.authorId,
@@ -62,7 +63,7 @@ export class NotificationsSubscriber {
       {
         memberId: p.authorId,
         type: 'comment.received',
-        text: Texts.commentReceived(await innovationTitle(manager, p.innovationId)),
+        text: Texts.commentReceived(await this.lookups.innovationTitle(manager, p.innovationId)),
         link: { type: 'innovation', id: p.innovationId },
         actorId: p.actorId,
       },
@@ -77,7 +78,7 @@ export class NotificationsSubscriber {
       {
         memberId: p.authorId,
         type: 'adoption.reported',
-        text: Texts.adoptionReported(await innovationTitle(manager, p.innovationId)),
+        text: Texts.adoptionReported(await this.lookups.innovationTitle(manager, p.innovationId)),
         link: { type: 'innovation', id: p.innovationId },
         actorId: p.actorId,
       },
@@ -88,8 +89,8 @@ export class NotificationsSubscriber {
   async endorsed(event: EnvelopeOf<typeof InnovationEvents.endorsed>, manager: EntityManager) {
     const p = event.payload;
     const text = Texts.endorsedMine(
-      await innovationTitle(manager, p.innovationId),
-      await partnerName(manager, p.partnerId),
+      await this.lookups.innovationTitle(manager, p.innovationId),
+      await this.lookups.partnerName(manager, p.partnerId),
     );
     return this.notify(manager, event, [
       {
@@ -161,7 +162,7 @@ export class NotificationsSubscriber {
 
   private async redemption(event: EventEnvelope<RedemptionFacts>, manager: EntityManager) {
     const p = event.payload;
-    const { perk } = await perkNames(manager, p.perkId);
+    const { perk } = await this.lookups.perkNames(manager, p.perkId);
     const after = await this.notify(manager, event, [
       {
         memberId: p.memberId,
@@ -191,7 +192,7 @@ export class NotificationsSubscriber {
       {
         memberId: p.authorId,
         type: 'content.moderated',
-        text: Texts.contentModerated(await innovationTitle(manager, p.innovationId), removed),
+        text: Texts.contentModerated(await this.lookups.innovationTitle(manager, p.innovationId), removed),
         link: { type: 'innovation', id: p.innovationId },
       },
     ]);

@@ -35,7 +35,7 @@ export interface InnovationRow {
   trendingKey: number;
 }
 
-export const INNOVATION_COLUMNS = `
+const INNOVATION_COLUMNS = `
   i.id, i.author_id AS "authorId", m.display_name AS "authorName", i.school_id AS "schoolId", s.name_th AS "schoolName",
   i.area_id AS "areaId", i.status, i.title, i.summary, i.body, i.body_html AS "bodyHtml", i.learning_areas AS "learningAreas",
   i.grade_levels AS "gradeLevels", i.competencies, i.techniques, i.tags, i.context, i.links, i.license,
@@ -44,7 +44,36 @@ export const INNOVATION_COLUMNS = `
   i.rating_count AS "ratingCount", i.rating_sum AS "ratingSum", i.rating_score AS "ratingScore",
   i.adoption_count AS "adoptionCount", i.comment_count AS "commentCount", i.trending_key AS "trendingKey"`;
 
-export const INNOVATION_FROM = `innovation i JOIN member m ON m.id = i.author_id LEFT JOIN school s ON s.id = i.school_id`;
+const INNOVATION_FROM = `innovation i JOIN member m ON m.id = i.author_id LEFT JOIN school s ON s.id = i.school_id`;
+
+export type InnovationSort = 'newest' | 'top' | 'adopted' | 'trending';
+
+/** The column each order sorts by (descending, then by id): the cursor carries its value. */
+const SORT_COLUMN: Record<InnovationSort, string> = {
+  newest: 'i.published_at',
+  top: 'i.rating_score',
+  adopted: 'i.adoption_count',
+  trending: 'i.trending_key',
+};
+
+/** What a list of innovations is narrowed by; every field but the first three is optional. */
+export interface InnovationCriteria {
+  /** Moderators also see hidden work, so they can review it. */
+  includeHidden: boolean;
+  sort: InnovationSort;
+  /** The words and partial-word pattern of a parsed search query, if any. */
+  query: { words: string; pattern: string | null } | null;
+  learningArea?: string;
+  grade?: string;
+  competency?: string;
+  technique?: string;
+  areaId?: string;
+  schoolId?: string;
+  license?: string;
+  authorId?: string;
+  /** The sort value and id of the last row of the previous page. */
+  after?: { v: string | number; id: string } | null;
+}
 
 export interface InnovationContent {
   title: string;
@@ -119,6 +148,65 @@ export class InnovationsRepository {
       [id],
     );
     return rows[0] ?? null;
+  }
+
+  /** A page of published (and, for moderators, hidden) innovations matching the criteria, in the criteria's order. */
+  async search(
+    manager: EntityManager,
+    criteria: InnovationCriteria,
+    limit: number,
+  ): Promise<InnovationRow[]> {
+    const column = SORT_COLUMN[criteria.sort];
+    const params: unknown[] = [];
+    const add = (v: unknown) => `$${params.push(v)}`;
+    const conditions = [
+      criteria.includeHidden ? `i.status IN ('published', 'hidden')` : `i.status = 'published'`,
+    ];
+    if (criteria.learningArea)
+      conditions.push(`i.learning_areas @> ARRAY[${add(criteria.learningArea)}]::text[]`);
+    if (criteria.grade) conditions.push(`i.grade_levels @> ARRAY[${add(criteria.grade)}]::text[]`);
+    if (criteria.competency)
+      conditions.push(`i.competency_codes @> ARRAY[${add(criteria.competency)}]::text[]`);
+    if (criteria.technique) conditions.push(`i.techniques @> ARRAY[${add(criteria.technique)}]::text[]`);
+    if (criteria.areaId) conditions.push(`i.area_id = ${add(criteria.areaId)}`);
+    if (criteria.schoolId) conditions.push(`i.school_id = ${add(criteria.schoolId)}`);
+    if (criteria.license) conditions.push(`i.license = ${add(criteria.license)}`);
+    if (criteria.authorId) conditions.push(`i.author_id = ${add(criteria.authorId)}`);
+    const query = criteria.query;
+    if (query) {
+      const fullText = `i.search_vector @@ plainto_tsquery('simple', ${add(query.words)})`;
+      conditions.push(query.pattern ? `(${fullText} OR i.search_raw LIKE ${add(query.pattern)})` : fullText);
+    }
+    const after = criteria.after;
+    if (after) {
+      const cast = criteria.sort === 'newest' ? '::timestamptz' : '::float8';
+      conditions.push(`(${column}, i.id) < (${add(after.v)}${cast}, ${add(after.id)}::uuid)`);
+    }
+    return manager.query(
+      `SELECT ${INNOVATION_COLUMNS} FROM ${INNOVATION_FROM} WHERE ${conditions.join(' AND ')}
+       ORDER BY ${column} DESC, i.id DESC LIMIT ${add(limit)}`,
+      params,
+    );
+  }
+
+  /** A page of one author's innovations in every status, newest change first. */
+  async byAuthor(
+    manager: EntityManager,
+    authorId: string,
+    after: { v: string; id: string } | null,
+    limit: number,
+  ): Promise<InnovationRow[]> {
+    return manager.query(
+      `SELECT ${INNOVATION_COLUMNS} FROM ${INNOVATION_FROM} WHERE i.author_id = $1
+       ${after ? 'AND (i.updated_at, i.id) < ($2::timestamptz, $3::uuid)' : ''}
+       ORDER BY i.updated_at DESC, i.id DESC LIMIT ${limit}`,
+      after ? [authorId, after.v, after.id] : [authorId],
+    );
+  }
+
+  /** The titles of these innovations, in one query (those that do not exist are left out). */
+  async titles(manager: EntityManager, ids: string[]): Promise<{ id: string; title: string }[]> {
+    return manager.query(`SELECT id, title FROM innovation WHERE id = ANY($1::uuid[])`, [ids]);
   }
 
   async setStatus(

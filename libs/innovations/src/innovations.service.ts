@@ -7,10 +7,9 @@ import { InnovationEvents } from './innovations.events';
 import { canSee, factsOf, InnovationView, moderates, toView } from './innovation-view';
 import { InnovationErrors } from './innovations-errors';
 import {
-  INNOVATION_COLUMNS,
-  INNOVATION_FROM,
   InnovationContent,
   InnovationRow,
+  InnovationSort,
   InnovationsRepository,
 } from './innovations.repository';
 import { ACTIVITY_WEIGHT, addTrendingActivity, competencyProfile, CompetencyLevel } from './scoring';
@@ -38,7 +37,7 @@ export interface ClassroomContext {
   classSize?: number;
 }
 
-export type SortOrder = 'newest' | 'top' | 'adopted' | 'trending';
+export type SortOrder = InnovationSort;
 
 export interface InnovationFilter {
   q?: string;
@@ -54,11 +53,12 @@ export interface InnovationFilter {
   cursor?: string;
 }
 
-const SORT_COLUMN: Record<SortOrder, { column: string; value: (row: InnovationRow) => string | number }> = {
-  newest: { column: 'i.published_at', value: (row) => (row.publishedAt ?? row.createdAt).toISOString() },
-  top: { column: 'i.rating_score', value: (row) => row.ratingScore },
-  adopted: { column: 'i.adoption_count', value: (row) => row.adoptionCount },
-  trending: { column: 'i.trending_key', value: (row) => row.trendingKey },
+/** The value of the sort column a page's cursor carries, per order. */
+const SORT_VALUE: Record<SortOrder, (row: InnovationRow) => string | number> = {
+  newest: (row) => (row.publishedAt ?? row.createdAt).toISOString(),
+  top: (row) => row.ratingScore,
+  adopted: (row) => row.adoptionCount,
+  trending: (row) => row.trendingKey,
 };
 
 export type InnovationListItem = Omit<InnovationView, 'body' | 'bodyHtml'> & { snippet?: string };
@@ -183,35 +183,28 @@ export class InnovationsService {
 
   async list(actor: Actor | undefined, filter: InnovationFilter): Promise<Page<InnovationListItem>> {
     const sort = filter.sort ?? 'newest';
-    const { column, value } = SORT_COLUMN[sort];
-    const params: unknown[] = [];
-    const add = (v: unknown) => `$${params.push(v)}`;
-    // Members see published work; moderators also what is hidden, so they can review it.
-    const conditions = [moderates(actor) ? `i.status IN ('published', 'hidden')` : `i.status = 'published'`];
-    if (filter.learningArea)
-      conditions.push(`i.learning_areas @> ARRAY[${add(filter.learningArea)}]::text[]`);
-    if (filter.grade) conditions.push(`i.grade_levels @> ARRAY[${add(filter.grade)}]::text[]`);
-    if (filter.competency) conditions.push(`i.competency_codes @> ARRAY[${add(filter.competency)}]::text[]`);
-    if (filter.technique) conditions.push(`i.techniques @> ARRAY[${add(filter.technique)}]::text[]`);
-    if (filter.areaId) conditions.push(`i.area_id = ${add(filter.areaId)}`);
-    if (filter.schoolId) conditions.push(`i.school_id = ${add(filter.schoolId)}`);
-    if (filter.license) conditions.push(`i.license = ${add(filter.license)}`);
-    if (filter.authorId) conditions.push(`i.author_id = ${add(filter.authorId)}`);
+    const value = SORT_VALUE[sort];
     const query = filter.q ? parseQuery(filter.q) : null;
     if (filter.q && !query) return { items: [], nextCursor: null };
-    if (query) {
-      const fullText = `i.search_vector @@ plainto_tsquery('simple', ${add(query.words)})`;
-      conditions.push(query.pattern ? `(${fullText} OR i.search_raw LIKE ${add(query.pattern)})` : fullText);
-    }
     const after = decodeCursor<{ v: string | number; id: string }>(filter.cursor, ['v', 'id']);
-    if (after) {
-      const cast = sort === 'newest' ? '::timestamptz' : '::float8';
-      conditions.push(`(${column}, i.id) < (${add(after.v)}${cast}, ${add(after.id)}::uuid)`);
-    }
-    const rows: InnovationRow[] = await this.dataSource.query(
-      `SELECT ${INNOVATION_COLUMNS} FROM ${INNOVATION_FROM} WHERE ${conditions.join(' AND ')}
-       ORDER BY ${column} DESC, i.id DESC LIMIT ${add(DEFAULT_PAGE_SIZE + 1)}`,
-      params,
+    const rows = await this.innovations.search(
+      this.dataSource.manager,
+      {
+        // Members see published work; moderators also what is hidden, so they can review it.
+        includeHidden: moderates(actor),
+        sort,
+        query,
+        learningArea: filter.learningArea,
+        grade: filter.grade,
+        competency: filter.competency,
+        technique: filter.technique,
+        areaId: filter.areaId,
+        schoolId: filter.schoolId,
+        license: filter.license,
+        authorId: filter.authorId,
+        after,
+      },
+      DEFAULT_PAGE_SIZE + 1,
     );
     return toPage(
       rows,
@@ -229,11 +222,11 @@ export class InnovationsService {
   /** The author's own innovations in every status, newest change first. */
   async mine(actor: Actor, cursor?: string): Promise<Page<InnovationListItem>> {
     const after = decodeCursor<{ v: string; id: string }>(cursor, ['v', 'id']);
-    const rows: InnovationRow[] = await this.dataSource.query(
-      `SELECT ${INNOVATION_COLUMNS} FROM ${INNOVATION_FROM} WHERE i.author_id = $1
-       ${after ? 'AND (i.updated_at, i.id) < ($2::timestamptz, $3::uuid)' : ''}
-       ORDER BY i.updated_at DESC, i.id DESC LIMIT ${DEFAULT_PAGE_SIZE + 1}`,
-      after ? [actor.memberId, after.v, after.id] : [actor.memberId],
+    const rows = await this.innovations.byAuthor(
+      this.dataSource.manager,
+      actor.memberId,
+      after,
+      DEFAULT_PAGE_SIZE + 1,
     );
     return toPage(
       rows,
@@ -244,6 +237,12 @@ export class InnovationsService {
       },
       (row) => ({ v: row.updatedAt.toISOString(), id: row.id }),
     );
+  }
+
+  /** The titles of these innovations by id, in one query, whatever their status (for texts about them). */
+  async titles(manager: EntityManager, ids: string[]): Promise<Map<string, string>> {
+    const rows = ids.length ? await this.innovations.titles(manager, [...new Set(ids)]) : [];
+    return new Map(rows.map((row) => [row.id, row.title]));
   }
 
   /** The row, locked, if this actor authored it: 404 when they cannot see it, 403 when it is not theirs. */

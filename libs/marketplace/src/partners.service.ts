@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, uuidv7 } from '@lc/core';
 import { Actor, AuditRepository } from '@lc/identity';
 import { MarketplaceErrors } from './marketplace-errors';
+import { PartnerNames, PartnersRepository } from './partners.repository';
 
 export interface PartnerInput {
   code: string;
@@ -26,6 +27,7 @@ export class PartnersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditRepository,
+    private readonly partners: PartnersRepository,
   ) {}
 
   async create(actor: Actor, input: PartnerInput) {
@@ -62,6 +64,12 @@ export class PartnersService {
       items: await this.dataSource.query(`${SELECT_PARTNER} WHERE status = 'active' ORDER BY name_th`),
       nextCursor: null,
     };
+  }
+
+  /** The names of these partners by id, in one query, whatever their status (for texts about them). */
+  async names(manager: EntityManager, ids: string[]): Promise<Map<string, PartnerNames>> {
+    const rows = ids.length ? await this.partners.names(manager, [...new Set(ids)]) : [];
+    return new Map(rows.map((row) => [row.id, row]));
   }
 
   async get(id: string) {

@@ -8,6 +8,7 @@ import { MarketplaceEvents } from './marketplace.events';
 import { MarketplaceErrors } from './marketplace-errors';
 import { staffPartnerOf } from './partner-staff';
 import { PerkImagesService } from './perk-images.service';
+import { PerkNames, PerksRepository } from './perks.repository';
 
 export type Fulfilment = 'pool_code' | 'generated_code' | 'manual';
 export type LimitPeriod = 'ever' | 'day' | 'week' | 'month';
@@ -65,24 +66,6 @@ export interface PerkReview {
   at: string;
 }
 
-/** Every column of a perk as a PerkRow, with its partner's name. */
-const SELECT_PERK = `
-  SELECT p.id, p.partner_id AS "partnerId", pa.name_th AS "partnerName", pa.name_en AS "partnerNameEn", p.title_th AS title, p.title_en AS "titleEn",
-         p.description_th AS description, p.description_en AS "descriptionEn", p.category, p.images, p.cost,
-         p.stock_total AS "stockTotal", p.stock_left AS "stockLeft", p.per_member_limit AS "perMemberLimit",
-         p.limit_period AS "limitPeriod", p.fulfilment, p.fulfilment_hours AS "fulfilmentHours", p.valid_from AS "validFrom",
-         p.valid_until AS "validUntil", p.eligibility, p.status, p.created_at AS "createdAt", p.updated_at AS "updatedAt",
-         CASE WHEN p.review_note IS NULL THEN NULL ELSE json_build_object('note', p.review_note,
-           'at', to_char(p.reviewed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) END AS review
-  FROM perk p JOIN partner pa ON pa.id = p.partner_id`;
-
-const PERIOD_SQL: Record<LimitPeriod, string> = {
-  ever: `'-infinity'::timestamptz`,
-  day: `date_trunc('day', now() AT TIME ZONE 'Asia/Bangkok') AT TIME ZONE 'Asia/Bangkok'`,
-  week: `date_trunc('week', now() AT TIME ZONE 'Asia/Bangkok') AT TIME ZONE 'Asia/Bangkok'`,
-  month: `date_trunc('month', now() AT TIME ZONE 'Asia/Bangkok') AT TIME ZONE 'Asia/Bangkok'`,
-};
-
 function isEligible(perk: Pick<PerkRow, 'eligibility'>, actor: Actor | undefined): boolean {
   const { areaIds, memberKinds } = perk.eligibility ?? {};
   if (areaIds?.length && !(actor?.areaId && areaIds.includes(actor.areaId))) return false;
@@ -102,6 +85,7 @@ function isOpen(perk: Pick<PerkRow, 'status' | 'validFrom' | 'validUntil'>, now 
 export class PerksService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly perks: PerksRepository,
     private readonly audit: AuditRepository,
     private readonly outbox: OutboxService,
     private readonly images: PerkImagesService,
@@ -117,32 +101,27 @@ export class PerksService {
     const search = await this.search(input.title, input.description ?? '');
     await this.dataSource.transaction(async (manager) => {
       await this.images.assertOwnImages(manager, partnerId, input.images);
-      await manager.query(
-        `INSERT INTO perk (id, partner_id, title_th, title_en, description_th, description_en, category, images, cost, stock_total, stock_left,
-           per_member_limit, limit_period, fulfilment, fulfilment_hours, valid_from, valid_until, eligibility, created_by, search_tokens, search_raw)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
-        [
-          id,
-          partnerId,
-          input.title.trim(),
-          input.titleEn ?? null,
-          input.description ?? '',
-          input.descriptionEn ?? null,
-          input.category,
-          JSON.stringify(input.images ?? []),
-          input.cost,
-          input.stock ?? null,
-          input.perMemberLimit ?? null,
-          input.limitPeriod ?? 'ever',
-          input.fulfilment,
-          input.fulfilmentHours ?? 168,
-          input.validFrom ?? null,
-          input.validUntil ?? null,
-          JSON.stringify(input.eligibility ?? {}),
-          actor.memberId,
-          ...search,
-        ],
-      );
+      await this.perks.insert(manager, {
+        id,
+        partnerId,
+        title: input.title.trim(),
+        titleEn: input.titleEn ?? null,
+        description: input.description ?? '',
+        descriptionEn: input.descriptionEn ?? null,
+        category: input.category,
+        images: input.images ?? [],
+        cost: input.cost,
+        stock: input.stock ?? null,
+        perMemberLimit: input.perMemberLimit ?? null,
+        limitPeriod: input.limitPeriod ?? 'ever',
+        fulfilment: input.fulfilment,
+        fulfilmentHours: input.fulfilmentHours ?? 168,
+        validFrom: input.validFrom ?? null,
+        validUntil: input.validUntil ?? null,
+        eligibility: input.eligibility ?? {},
+        createdBy: actor.memberId,
+        ...search,
+      });
     });
     return this.forPartner(actor, id);
   }
@@ -159,32 +138,25 @@ export class PerksService {
       const stockTotal = input.stock === undefined ? perk.stockTotal : input.stock;
       const stockLeft = stockTotal === null ? null : Math.max(0, stockTotal - taken);
       const search = await this.search(title, description);
-      await manager.query(
-        `UPDATE perk SET title_th = $2, title_en = $3, description_th = $4, description_en = $5, category = $6, images = $7, cost = $8,
-           stock_total = $9, stock_left = $10, per_member_limit = $11, limit_period = $12, fulfilment = $13, fulfilment_hours = $14,
-           valid_from = $15, valid_until = $16, eligibility = $17, search_tokens = $18, search_raw = $19, updated_at = now()
-         WHERE id = $1`,
-        [
-          id,
-          title,
-          input.titleEn === undefined ? perk.titleEn : input.titleEn,
-          description,
-          input.descriptionEn === undefined ? perk.descriptionEn : input.descriptionEn,
-          input.category ?? perk.category,
-          JSON.stringify(input.images ?? perk.images),
-          input.cost ?? perk.cost,
-          stockTotal,
-          stockLeft,
-          input.perMemberLimit === undefined ? perk.perMemberLimit : input.perMemberLimit,
-          input.limitPeriod ?? perk.limitPeriod,
-          input.fulfilment ?? perk.fulfilment,
-          input.fulfilmentHours ?? perk.fulfilmentHours,
-          input.validFrom === undefined ? perk.validFrom : input.validFrom,
-          input.validUntil === undefined ? perk.validUntil : input.validUntil,
-          JSON.stringify(input.eligibility === undefined ? perk.eligibility : (input.eligibility ?? {})),
-          ...search,
-        ],
-      );
+      await this.perks.update(manager, id, {
+        title,
+        titleEn: input.titleEn === undefined ? perk.titleEn : input.titleEn,
+        description,
+        descriptionEn: input.descriptionEn === undefined ? perk.descriptionEn : input.descriptionEn,
+        category: input.category ?? perk.category,
+        images: input.images ?? perk.images,
+        cost: input.cost ?? perk.cost,
+        stockTotal,
+        stockLeft,
+        perMemberLimit: input.perMemberLimit === undefined ? perk.perMemberLimit : input.perMemberLimit,
+        limitPeriod: input.limitPeriod ?? perk.limitPeriod,
+        fulfilment: input.fulfilment ?? perk.fulfilment,
+        fulfilmentHours: input.fulfilmentHours ?? perk.fulfilmentHours,
+        validFrom: input.validFrom === undefined ? perk.validFrom : input.validFrom,
+        validUntil: input.validUntil === undefined ? perk.validUntil : input.validUntil,
+        eligibility: input.eligibility === undefined ? perk.eligibility : (input.eligibility ?? {}),
+        ...search,
+      });
     });
     return this.forPartner(actor, id);
   }
@@ -209,14 +181,12 @@ export class PerksService {
         );
       }
       // A submission answers OBEC's review: its note goes with it.
-      await manager.query(
-        `UPDATE perk SET status = $2, updated_at = now(), approved_by = CASE WHEN $3 THEN $4::uuid ELSE approved_by END,
-           approved_at = CASE WHEN $3 THEN now() ELSE approved_at END,
-           review_note = CASE WHEN $5 THEN NULL ELSE review_note END,
-           reviewed_at = CASE WHEN $5 THEN NULL ELSE reviewed_at END,
-           reviewed_by = CASE WHEN $5 THEN NULL ELSE reviewed_by END
-         WHERE id = $1`,
-        [id, to, asAdmin, actor.memberId, to === 'pending_approval'],
+      await this.perks.setStatus(
+        manager,
+        id,
+        to,
+        { approved: asAdmin, by: actor.memberId },
+        to === 'pending_approval',
       );
       await this.audit.record(manager, {
         actorId: actor.memberId,
@@ -245,11 +215,7 @@ export class PerksService {
           `A ${perk.status} perk cannot be sent back; only one pending approval can`,
         );
       }
-      await manager.query(
-        `UPDATE perk SET status = 'draft', updated_at = now(), review_note = $2, reviewed_at = now(), reviewed_by = $3
-         WHERE id = $1`,
-        [id, reason, actor.memberId],
-      );
+      await this.perks.returnToDraft(manager, id, reason, actor.memberId);
       await this.audit.record(manager, {
         actorId: actor.memberId,
         action: 'perk.returned',
@@ -268,19 +234,16 @@ export class PerksService {
       const perk = await this.ownPerk(manager, actor, id, true);
       if (perk.fulfilment !== 'pool_code') throw new DomainError(MarketplaceErrors.PERK_NOT_POOL);
       const clean = [...new Set(codes.map((c) => c.trim()).filter((c) => c.length >= 3 && c.length <= 100))];
-      const inserted: unknown[] = await manager.query(
-        `INSERT INTO voucher_code (id, perk_id, code) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[])
-         ON CONFLICT (perk_id, code) DO NOTHING RETURNING id`,
-        [clean.map(() => uuidv7()), clean.map(() => id), clean],
+      const added = await this.perks.addCodes(
+        manager,
+        id,
+        clean.map((code) => ({ id: uuidv7(), code })),
       );
-      const [{ available }] = await manager.query(
-        `SELECT count(*)::int AS available FROM voucher_code WHERE perk_id = $1 AND status = 'available'`,
-        [id],
-      );
+      const available = await this.perks.availableCodes(manager, id);
       return {
         received: codes.length,
-        added: inserted.length,
-        skipped: codes.length - inserted.length,
+        added,
+        skipped: codes.length - added,
         available,
       };
     });
@@ -288,26 +251,18 @@ export class PerksService {
 
   async forPartner(actor: Actor, id: string): Promise<PerkRow> {
     const perk = await this.ownPerk(this.dataSource.manager, actor, id);
-    const [{ available }] = await this.dataSource.query(
-      `SELECT count(*)::int AS available FROM voucher_code WHERE perk_id = $1 AND status = 'available'`,
-      [id],
-    );
+    const available = await this.perks.availableCodes(this.dataSource.manager, id);
     return { ...perk, availableCodes: available };
   }
 
   async partnerPerks(actor: Actor) {
-    const rows: PerkRow[] = await this.dataSource.query(
-      `${SELECT_PERK} WHERE p.partner_id = $1 ORDER BY p.created_at DESC LIMIT 200`,
-      [this.partnerOf(actor)],
-    );
+    const rows = await this.perks.byPartner(this.dataSource.manager, this.partnerOf(actor));
     return { items: rows, nextCursor: null };
   }
 
   /** Perks awaiting OBEC's approval. */
   async pendingApproval() {
-    const rows: PerkRow[] = await this.dataSource.query(
-      `${SELECT_PERK} WHERE p.status = 'pending_approval' ORDER BY p.updated_at LIMIT 200`,
-    );
+    const rows = await this.perks.pendingApproval(this.dataSource.manager);
     return { items: rows, nextCursor: null };
   }
 
@@ -316,32 +271,14 @@ export class PerksService {
     actor: Actor | undefined,
     filter: { category?: string; q?: string; sort?: 'newest' | 'cost'; cursor?: string },
   ): Promise<Page<unknown>> {
-    const params: unknown[] = [];
-    const add = (v: unknown) => `$${params.push(v)}`;
-    const conditions = [
-      `p.status = 'live'`,
-      `(p.valid_from IS NULL OR p.valid_from <= now())`,
-      `(p.valid_until IS NULL OR p.valid_until > now())`,
-    ];
-    if (filter.category) conditions.push(`p.category = ${add(filter.category)}`);
     const query = filter.q ? parseQuery(filter.q) : null;
     if (filter.q && !query) return { items: [], nextCursor: null };
-    if (query) {
-      const full = `p.search_vector @@ plainto_tsquery('simple', ${add(query.words)})`;
-      conditions.push(query.pattern ? `(${full} OR p.search_raw LIKE ${add(query.pattern)})` : full);
-    }
     const sortByCost = filter.sort === 'cost';
     const after = decodeCursor<{ v: string | number; id: string }>(filter.cursor, ['v', 'id']);
-    if (after) {
-      conditions.push(
-        sortByCost
-          ? `(p.cost, p.id) > (${add(after.v)}::int, ${add(after.id)}::uuid)`
-          : `(p.created_at, p.id) < (${add(after.v)}::timestamptz, ${add(after.id)}::uuid)`,
-      );
-    }
-    const rows: PerkRow[] = await this.dataSource.query(
-      `${SELECT_PERK} WHERE ${conditions.join(' AND ')} ORDER BY ${sortByCost ? 'p.cost ASC, p.id ASC' : 'p.created_at DESC, p.id DESC'} LIMIT ${add(DEFAULT_PAGE_SIZE + 1)}`,
-      params,
+    const rows = await this.perks.catalogue(
+      this.dataSource.manager,
+      { category: filter.category, query, sortByCost, after },
+      DEFAULT_PAGE_SIZE + 1,
     );
     const remaining = actor
       ? await this.remainingFor(this.dataSource.manager, actor.memberId, rows)
@@ -414,25 +351,24 @@ export class PerksService {
     perks: Pick<PerkRow, 'id'>[],
   ): Promise<Map<string, number>> {
     if (perks.length === 0) return new Map();
-    const rows: { id: string; used: number }[] = await manager.query(
-      `SELECT p.id, count(r.id)::int AS used
-       FROM perk p LEFT JOIN redemption r ON r.perk_id = p.id AND r.member_id = $2 AND r.status IN ('pending', 'fulfilled')
-         AND r.created_at >= CASE p.limit_period
-           WHEN 'day' THEN ${PERIOD_SQL.day} WHEN 'week' THEN ${PERIOD_SQL.week} WHEN 'month' THEN ${PERIOD_SQL.month}
-           ELSE ${PERIOD_SQL.ever} END
-       WHERE p.id = ANY($1::uuid[]) GROUP BY p.id`,
-      [perks.map((p) => p.id), memberId],
+    const rows = await this.perks.usedBy(
+      manager,
+      memberId,
+      perks.map((p) => p.id),
     );
     return new Map(rows.map((row) => [row.id, row.used]));
   }
 
   async anyPerk(manager: EntityManager, id: string, lock = false): Promise<PerkRow> {
-    const rows: PerkRow[] = await manager.query(
-      `${SELECT_PERK} WHERE p.id = $1${lock ? ' FOR UPDATE OF p' : ''}`,
-      [id],
-    );
-    if (!rows[0]) throw new DomainError(MarketplaceErrors.PERK_NOT_FOUND);
-    return rows[0];
+    const perk = await this.perks.find(manager, id, lock);
+    if (!perk) throw new DomainError(MarketplaceErrors.PERK_NOT_FOUND);
+    return perk;
+  }
+
+  /** The titles of these perks and their partners' names by perk id, in one query, whatever their status. */
+  async names(manager: EntityManager, ids: string[]): Promise<Map<string, PerkNames>> {
+    const rows = ids.length ? await this.perks.names(manager, [...new Set(ids)]) : [];
+    return new Map(rows.map((row) => [row.id, row]));
   }
 
   /** Partner staff see only their own partner's perks: another partner's is simply not found. */
@@ -451,8 +387,11 @@ export class PerksService {
       throw new DomainError(MarketplaceErrors.PERK_UNKNOWN_CATEGORY);
   }
 
-  private async search(title: string, description: string): Promise<[string, string]> {
+  private async search(
+    title: string,
+    description: string,
+  ): Promise<{ searchTokens: string; searchRaw: string }> {
     const doc = { title, summary: '', body: description, tags: [] };
-    return [await searchTokensOffThread(doc), searchRaw(doc)];
+    return { searchTokens: await searchTokensOffThread(doc), searchRaw: searchRaw(doc) };
   }
 }

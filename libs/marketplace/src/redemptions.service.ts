@@ -11,43 +11,17 @@ import { RedemptionFacts, RedemptionSettled } from './marketplace.events';
 import { MarketplaceErrors } from './marketplace-errors';
 import { PerkRow, PerksService } from './perks.service';
 import { RedemptionBatcher } from './redemption-batcher';
-
-type Status = 'pending' | 'fulfilled' | 'rejected' | 'cancelled' | 'expired';
-
-interface RedemptionRow {
-  id: string;
-  perkId: string;
-  partnerId: string;
-  memberId: string;
-  status: Status;
-  cost: number;
-  holdTransferId: string | null;
-  voucherCode: string | null;
-  deadlineAt: Date | null;
-  rejectReason: string | null;
-  requestHash: string;
-  response: RedemptionAnswer | null;
-  createdAt: Date;
-  updatedAt: Date;
-  perkTitle: string;
-}
+import { RedemptionRow, RedemptionsRepository, RedemptionStatus } from './redemptions.repository';
 
 export interface RedemptionAnswer {
   id: string;
   perkId: string;
-  status: Status;
+  status: RedemptionStatus;
   cost: number;
   voucher?: { code: string; qr?: string };
   deadlineAt: string | null;
   createdAt: string;
 }
-
-const SELECT_REDEMPTION = `
-  SELECT r.id, r.perk_id AS "perkId", r.partner_id AS "partnerId", r.member_id AS "memberId", r.status, r.cost,
-         r.hold_transfer_id AS "holdTransferId", r.voucher_code AS "voucherCode", r.deadline_at AS "deadlineAt",
-         r.reject_reason AS "rejectReason", r.request_hash AS "requestHash", r.response, r.created_at AS "createdAt",
-         r.updated_at AS "updatedAt", p.title_th AS "perkTitle"
-  FROM redemption r JOIN perk p ON p.id = r.perk_id`;
 
 /** The longest Idempotency-Key a redemption takes: redemption.idempotency_key is CHECKed to 1…200 characters. */
 export const IDEMPOTENCY_KEY_MAX_LENGTH = 200;
@@ -70,6 +44,7 @@ const REASONS = {
 export class RedemptionsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly redemptions: RedemptionsRepository,
     private readonly perks: PerksService,
     private readonly ledger: LedgerService,
     private readonly outbox: OutboxService,
@@ -129,12 +104,9 @@ export class RedemptionsService {
 
   /** Pending redemptions past their deadline are voided: points and stock return. Returns how many. */
   async expireOverdue(limit = 200): Promise<number> {
-    const overdue: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM redemption WHERE status = 'pending' AND deadline_at < now() ORDER BY deadline_at LIMIT $1`,
-      [limit],
-    );
+    const overdue = await this.redemptions.overdue(this.dataSource.manager, limit);
     let expired = 0;
-    for (const { id } of overdue) {
+    for (const id of overdue) {
       try {
         await this.settle(id, 'expired', { actorId: null, note: 'not fulfilled by the deadline' });
         expired++;
@@ -152,11 +124,7 @@ export class RedemptionsService {
     who: { memberId?: string; partnerId?: string; actorId: string | null; note: string | null },
   ) {
     await this.dataSource.transaction(async (manager) => {
-      const rows: RedemptionRow[] = await manager.query(
-        `${SELECT_REDEMPTION} WHERE r.id = $1 FOR UPDATE OF r`,
-        [id],
-      );
-      const redemption = rows[0];
+      const redemption = await this.redemptions.find(manager, id, true);
       if (
         !redemption ||
         (who.memberId && redemption.memberId !== who.memberId) ||
@@ -180,15 +148,10 @@ export class RedemptionsService {
         id,
       );
       if (to !== 'fulfilled' && perk.stockLeft !== null) {
-        await manager.query(`UPDATE perk SET stock_left = least(stock_left + 1, stock_total) WHERE id = $1`, [
-          perk.id,
-        ]);
+        await this.redemptions.returnStock(manager, perk.id);
       }
-      await manager.query(
-        `UPDATE redemption SET status = $2, reject_reason = $3, updated_at = now() WHERE id = $1`,
-        [id, to, to === 'rejected' ? who.note : null],
-      );
-      await this.history(manager, id, to, who.actorId, who.note);
+      await this.redemptions.setStatus(manager, id, to, to === 'rejected' ? who.note : null);
+      await this.redemptions.addHistory(manager, id, to, who.actorId, who.note);
       await this.emit(manager, RedemptionSettled[to], {
         id,
         perkId: perk.id,
@@ -198,22 +161,34 @@ export class RedemptionsService {
         cost: redemption.cost,
       });
     });
-    return this.view((await this.find(this.dataSource.manager, id))!);
+    return this.view((await this.redemptions.find(this.dataSource.manager, id))!);
   }
 
   async mine(actor: Actor, cursor?: string): Promise<Page<unknown>> {
-    return this.page(`r.member_id = $1`, [actor.memberId], cursor);
+    const after = decodeCursor<{ id: string }>(cursor, ['id']);
+    const rows = await this.redemptions.byMember(
+      this.dataSource.manager,
+      actor.memberId,
+      after?.id ?? null,
+      DEFAULT_PAGE_SIZE + 1,
+    );
+    return this.page(rows);
   }
 
   async forPartner(
     actor: Actor,
     filter: { status?: string; perkId?: string; cursor?: string },
   ): Promise<Page<unknown>> {
-    const params: unknown[] = [this.partnerOf(actor)];
-    let where = `r.partner_id = $1`;
-    if (filter.status) where += ` AND r.status = $${params.push(filter.status)}`;
-    if (filter.perkId) where += ` AND r.perk_id = $${params.push(filter.perkId)}`;
-    return this.page(where, params, filter.cursor);
+    const partnerId = this.partnerOf(actor);
+    const after = decodeCursor<{ id: string }>(filter.cursor, ['id']);
+    const rows = await this.redemptions.byPartner(
+      this.dataSource.manager,
+      partnerId,
+      { status: filter.status, perkId: filter.perkId },
+      after?.id ?? null,
+      DEFAULT_PAGE_SIZE + 1,
+    );
+    return this.page(rows);
   }
 
   /** A teacher shows a code; the partner checks it. A valid code is marked used, so it works once. */
@@ -223,46 +198,30 @@ export class RedemptionsService {
   ): Promise<{ result: 'valid' | 'used' | 'unknown'; redemptionId?: string; perkTitle?: string }> {
     const partnerId = this.partnerOf(actor);
     return this.dataSource.transaction(async (manager) => {
-      const rows: { id: string; status: string; redemption_id: string | null; title: string }[] =
-        await manager.query(
-          `SELECT v.id, v.status, v.redemption_id, p.title_th AS title FROM voucher_code v JOIN perk p ON p.id = v.perk_id
-         WHERE v.code = $1 AND p.partner_id = $2 AND v.status <> 'available' FOR UPDATE OF v`,
-          [code.trim(), partnerId],
-        );
-      const voucher = rows[0];
+      const voucher = await this.redemptions.lockIssuedVoucher(manager, code.trim(), partnerId);
       if (!voucher) return { result: 'unknown' as const };
       if (voucher.status === 'used')
         return { result: 'used' as const, redemptionId: voucher.redemption_id!, perkTitle: voucher.title };
-      await manager.query(`UPDATE voucher_code SET status = 'used', used_at = now() WHERE id = $1`, [
-        voucher.id,
-      ]);
-      await this.history(manager, voucher.redemption_id!, 'fulfilled', actor.memberId, 'voucher used');
+      await this.redemptions.markVoucherUsed(manager, voucher.id);
+      await this.redemptions.addHistory(
+        manager,
+        voucher.redemption_id!,
+        'fulfilled',
+        actor.memberId,
+        'voucher used',
+      );
       return { result: 'valid' as const, redemptionId: voucher.redemption_id!, perkTitle: voucher.title };
     });
   }
 
   /** Per perk and day (Bangkok time): redemptions by status and points posted. */
   async stats(actor: Actor, days = 30) {
-    const rows = await this.dataSource.query(
-      `SELECT r.perk_id AS "perkId", p.title_th AS title, to_char(r.created_at AT TIME ZONE 'Asia/Bangkok', 'YYYY-MM-DD') AS day,
-              count(*)::int AS redemptions,
-              count(*) FILTER (WHERE r.status = 'fulfilled')::int AS fulfilled,
-              count(*) FILTER (WHERE r.status = 'pending')::int AS pending,
-              count(*) FILTER (WHERE r.status IN ('rejected', 'cancelled', 'expired'))::int AS returned,
-              coalesce(sum(r.cost) FILTER (WHERE r.status = 'fulfilled'), 0)::int AS points
-       FROM redemption r JOIN perk p ON p.id = r.perk_id
-       WHERE r.partner_id = $1 AND r.created_at >= now() - make_interval(days => $2)
-       GROUP BY r.perk_id, p.title_th, day ORDER BY day DESC, title`,
-      [this.partnerOf(actor), days],
-    );
+    const rows = await this.redemptions.dailyStats(this.dataSource.manager, this.partnerOf(actor), days);
     return { items: rows, nextCursor: null };
   }
 
   async csv(actor: Actor): Promise<string> {
-    const rows: RedemptionRow[] = await this.dataSource.query(
-      `${SELECT_REDEMPTION} WHERE r.partner_id = $1 ORDER BY r.created_at DESC LIMIT 100000`,
-      [this.partnerOf(actor)],
-    );
+    const rows = await this.redemptions.allForPartner(this.dataSource.manager, this.partnerOf(actor));
     const escape = (value: unknown) => {
       const text =
         value === null || value === undefined
@@ -305,17 +264,12 @@ export class RedemptionsService {
     return `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`;
   }
 
-  private async page(where: string, params: unknown[], cursor?: string): Promise<Page<unknown>> {
-    const after = decodeCursor<{ id: string }>(cursor, ['id']);
-    if (after) where += ` AND r.id < $${params.push(after.id)}`;
-    const rows: RedemptionRow[] = await this.dataSource.query(
-      `${SELECT_REDEMPTION} WHERE ${where} ORDER BY r.id DESC LIMIT ${DEFAULT_PAGE_SIZE + 1}`,
-      params,
-    );
+  /** A page of redemptions (one more row than a page, if there is more) with each one's history. */
+  private async page(rows: RedemptionRow[]): Promise<Page<unknown>> {
     const histories = rows.length
-      ? await this.dataSource.query(
-          `SELECT redemption_id AS "redemptionId", status, note, at FROM redemption_history WHERE redemption_id = ANY($1::uuid[]) ORDER BY id`,
-          [rows.map((r) => r.id)],
+      ? await this.redemptions.histories(
+          this.dataSource.manager,
+          rows.map((r) => r.id),
         )
       : [];
     return toPage(
@@ -323,9 +277,7 @@ export class RedemptionsService {
       DEFAULT_PAGE_SIZE,
       (row) => ({
         ...this.view(row),
-        history: histories
-          .filter((h: { redemptionId: string }) => h.redemptionId === row.id)
-          .map(({ redemptionId: _r, ...h }: Record<string, unknown>) => h),
+        history: histories.filter((h) => h.redemptionId === row.id).map(({ redemptionId: _r, ...h }) => h),
       }),
       (row) => ({ id: row.id }),
     );
@@ -386,19 +338,6 @@ export class RedemptionsService {
     };
   }
 
-  private async history(
-    manager: EntityManager,
-    id: string,
-    status: string,
-    actorId: string | null,
-    note: string | null,
-  ) {
-    await manager.query(
-      `INSERT INTO redemption_history (redemption_id, status, actor_id, note) VALUES ($1, $2, $3, $4)`,
-      [id, status, actorId, note],
-    );
-  }
-
   private async emit(
     manager: EntityManager,
     event: EventDefinition<RedemptionFacts>,
@@ -413,11 +352,6 @@ export class RedemptionsService {
       cost: r.cost,
     };
     await this.outbox.append(manager, event, facts);
-  }
-
-  private async find(manager: EntityManager, id: string): Promise<RedemptionRow | null> {
-    const rows: RedemptionRow[] = await manager.query(`${SELECT_REDEMPTION} WHERE r.id = $1`, [id]);
-    return rows[0] ?? null;
   }
 
   private partnerOf(actor: Actor): string {
