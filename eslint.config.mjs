@@ -52,6 +52,31 @@ export default tseslint.config(
     },
   },
   {
+    // A library is used through its index (libs/<name>/src/index.ts, imported as @lc/<name>), which lists what it
+    // offers; its other files are its own. Scripts, benchmarks and tests (scripts/**, test/**) may reach inside.
+    files: ['libs/**/*.ts', 'apps/api/**/*.ts', 'apps/worker/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^@lc/[^/]+/',
+              message:
+                "Import another library through its index, '@lc/<name>' (export the name from libs/<name>/src/index.ts), not through its internal files.",
+            },
+            {
+              // A relative path that climbs into another library's (or app's) src/, or names libs/<name>/src.
+              regex: '^(\\.\\./)+[^/]+/src(/|$)|(^|/)libs/[^/]+/src(/|$)',
+              message:
+                "Import another library as '@lc/<name>' (export the name from libs/<name>/src/index.ts), not by a relative path into its files.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The config loader, scripts and the test harness are where the environment is read.
     files: ['libs/core/src/config/**', 'scripts/**', 'test/**', '**/*.spec.ts', 'jest.config.js'],
     rules: { 'no-restricted-properties': 'off' },

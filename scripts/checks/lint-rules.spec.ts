@@ -63,3 +63,66 @@ describe('ESLint: periodic work is a schedule, not a setInterval', () => {
     ).toEqual([[], [], [], []]);
   });
 });
+
+describe('ESLint: another library is imported through its index, never its internal files', () => {
+  const deep = `import { LedgerService } from '@lc/ledger/ledger.service';\nexport const service = LedgerService;\n`;
+  const climb = `import { LedgerService } from '../../ledger/src/ledger.service';\nexport const service = LedgerService;\n`;
+  const refused = (source: string, message: string) => ({
+    ruleId: 'no-restricted-imports',
+    message: `'${source}' import is restricted from being used by a pattern. ${message}`,
+  });
+
+  it('refuses a deep @lc/<name>/… import in a library and in the apps', () => {
+    const refusal = refused(
+      '@lc/ledger/ledger.service',
+      "Import another library through its index, '@lc/<name>' (export the name from libs/<name>/src/index.ts), not through its internal files.",
+    );
+    expect(
+      lintAs([
+        { filePath: 'libs/marketplace/src/perks.runner.ts', text: deep },
+        { filePath: 'apps/api/src/ledger/wallet.extra.ts', text: deep },
+        { filePath: 'apps/worker/src/worker.extra.ts', text: deep },
+      ]),
+    ).toEqual([[refusal], [refusal], [refusal]]);
+  });
+
+  it('refuses a relative path that climbs into another library', () => {
+    const message =
+      "Import another library as '@lc/<name>' (export the name from libs/<name>/src/index.ts), not by a relative path into its files.";
+    const intoCore = `import { uuidv7 } from '../../../core/src';\nexport const id = uuidv7;\n`;
+    const viaLibs = `import { LedgerService } from '../../../../libs/ledger/src/ledger.service';\nexport const s = LedgerService;\n`;
+    expect(
+      lintAs([
+        { filePath: 'libs/marketplace/src/perks.runner.ts', text: climb },
+        { filePath: 'libs/database/src/migrations/next.ts', text: intoCore },
+        { filePath: 'apps/api/src/ledger/wallet.extra.ts', text: viaLibs },
+      ]),
+    ).toEqual([
+      [refused('../../ledger/src/ledger.service', message)],
+      [refused('../../../core/src', message)],
+      [refused('../../../../libs/ledger/src/ledger.service', message)],
+    ]);
+  });
+
+  it("allows the library's index and relative paths inside one library", () => {
+    const index = `import { LedgerService } from '@lc/ledger';\nexport const service = LedgerService;\n`;
+    const inside = `import { LedgerHasher } from '../chain/ledger-hasher';\nexport const hasher = LedgerHasher;\n`;
+    expect(
+      lintAs([
+        { filePath: 'libs/marketplace/src/perks.runner.ts', text: index },
+        { filePath: 'libs/ledger/src/awards/award.extra.ts', text: inside },
+      ]),
+    ).toEqual([[], []]);
+  });
+
+  it('allows internal imports in tests and scripts (benchmarks measure internals)', () => {
+    const relative = `import { LedgerService } from '../../libs/ledger/src/ledger.service';\nexport const s = LedgerService;\n`;
+    expect(
+      lintAs([
+        { filePath: 'test/ledger/internals.e2e-spec.ts', text: deep },
+        { filePath: 'scripts/bench/internals.ts', text: deep },
+        { filePath: 'scripts/bench/internals.ts', text: relative },
+      ]),
+    ).toEqual([[], [], []]);
+  });
+});

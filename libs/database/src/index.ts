@@ -1,6 +1,11 @@
-export * from './database.module';
-export * from './data-source-options';
-export * from './transaction-runner';
-export * from './migration-status';
-export * from './migrate';
-export * from './sql';
+// What other code imports from @lc/database; everything else in this folder is the library's own.
+
+// Module
+export { DatabaseModule } from './database.module';
+
+// Migrations
+export { runMigrations } from './migrate';
+export { pendingMigrations } from './migration-status';
+
+// SQL helpers
+export { prepared, refusalError, refusalOf, updateReturning } from './sql';

@@ -1,16 +1,28 @@
-export * from './actor';
-export * from './identity-errors';
-export * from './identity.module';
-export * from './auth/auth.service';
-export * from './auth/actor.service';
-export * from './auth/token.service';
-export * from './auth/password-reset.service';
-export * from './members/members.service';
-export * from './members/profile-changes.service';
-export * from './members/email-verification.service';
-export * from './organisations/organisations.service';
-export * from './organisations/csv-import';
-export * from './roles/role-grants.service';
-export * from './passwords/password-policy';
-export * from './audit/audit.repository';
-export * from './identity.events';
+// What other code imports from @lc/identity; everything else in this folder is the library's own.
+
+// Module
+export { IdentityModule } from './identity.module';
+
+// Services
+export { AuthService } from './auth/auth.service';
+export type { TokenPair } from './auth/auth.service';
+export { ActorService } from './auth/actor.service';
+export { ACCESS_TOKEN_ALGORITHM, TokenService } from './auth/token.service';
+export {
+  PASSWORD_RESET_PER_EMAIL,
+  PASSWORD_RESET_PER_IP,
+  PasswordResetService,
+} from './auth/password-reset.service';
+export { MembersService } from './members/members.service';
+export { ProfileChangesService } from './members/profile-changes.service';
+export { EmailVerificationService } from './members/email-verification.service';
+export { OrganisationsService } from './organisations/organisations.service';
+export { RoleGrantsService } from './roles/role-grants.service';
+export { AuditRepository } from './audit/audit.repository';
+
+// Errors
+export { IdentityErrors } from './identity-errors';
+
+// Who is acting
+export { hasRole, isObecAdmin, partnerOf } from './actor';
+export type { Actor, Role } from './actor';

@@ -1,7 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-// Relative, not @lc/core: migrations also run from the test harness's global set-up, outside the path aliases.
-import { loadAreas, loadProvinces } from '../../../core/src/reference/reference-data';
-import { uuidv7 } from '../../../core/src/ids';
+// Core's index by a relative path, not @lc/core: migrations also run from the test harness's global set-up,
+// outside the path aliases (the one import from another library that lint lets through, here).
+// eslint-disable-next-line no-restricted-imports
+import { loadAreas, loadProvinces, uuidv7 } from '../../../core/src';
 
 /**
  * The 77 provinces and OBEC's 245 educational service areas (183 primary, 62 secondary) as of academic

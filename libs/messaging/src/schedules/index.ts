@@ -1,5 +1,6 @@
-export * from './schedule.decorator';
-export * from './schedule-registry';
-export * from './schedule-metrics';
-export * from './scheduler';
-export * from './schedules.module';
+// What the messaging index re-exports from schedules/.
+
+export { SchedulesModule } from './schedules.module';
+export { Schedule } from './schedule.decorator';
+export type { ScheduleTick } from './schedule.decorator';
+export { SCHEDULE_QUEUE, Scheduler } from './scheduler';
