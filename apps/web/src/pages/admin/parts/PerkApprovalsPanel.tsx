@@ -240,7 +240,8 @@ function PendingPerk({ perk }: { perk: PerkResponse }) {
           </DataList.Item>
         </DataList>
         <ProblemAlert error={approve.error} />
-        <Group gap="sm" grow>
+        {/* One above the other on a phone: side by side, "ส่งกลับให้แก้ไข" did not fit in half of 360 px. */}
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
           <Button
             h={44}
             leftSection={<IconCheck size={18} aria-hidden />}
@@ -263,7 +264,7 @@ function PendingPerk({ perk }: { perk: PerkResponse }) {
           >
             {t('perks.sendBack')}
           </Button>
-        </Group>
+        </SimpleGrid>
       </Stack>
       <SendBackModal
         opened={sendingBack}
