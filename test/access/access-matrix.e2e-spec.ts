@@ -160,6 +160,11 @@ const ROWS: Row[] = [
     call: (w, a) => http(w).get('/api/v1/health/ready').set(a),
     expect: everyone(200),
   },
+  {
+    route: 'GET /community/stats',
+    call: (w, a) => http(w).get('/api/v1/community/stats').set(a),
+    expect: everyone(200),
+  },
   { route: 'GET /metrics', call: (w, a) => http(w).get('/metrics').set(a), expect: everyone(200) },
   { route: 'GET /provinces', call: (w, a) => http(w).get('/api/v1/provinces').set(a), expect: everyone(200) },
   {
@@ -733,6 +738,22 @@ const ROWS: Row[] = [
     expect: staffOnly(200),
   },
   {
+    route: 'POST /partner/perks/:id/pause',
+    call: async (w, a) =>
+      http(w)
+        .post(`/api/v1/partner/perks/${await freshPerk(w, 'live')}/pause`)
+        .set(a),
+    expect: staffOnly(200),
+  },
+  {
+    route: 'POST /partner/perks/:id/end',
+    call: async (w, a) =>
+      http(w)
+        .post(`/api/v1/partner/perks/${await freshPerk(w, 'live')}/end`)
+        .set(a),
+    expect: staffOnly(200),
+  },
+  {
     route: 'POST /partner/perks/:id/voucher-codes',
     call: async (w, a) =>
       http(w)
@@ -975,6 +996,27 @@ describe('Access-control matrix', () => {
   afterAll(async () => {
     await world.api?.close();
     await environment?.drop();
+  });
+
+  it('has a row for every route of the OpenAPI document', async () => {
+    const document = (await http(world).get('/api/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const shape = (method: string, path: string) =>
+      `${method.toUpperCase()} ${path.replace(/^\/api\/v1/, '').replace(/\{[^}]+\}|:[A-Za-z]+/g, ':param')}`;
+    const routes = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.keys(methods)
+        .filter((method) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
+        .map((method) => shape(method, path)),
+    );
+    expect(routes.length).toBeGreaterThan(100);
+    const covered = new Set(
+      ROWS.map((row) => {
+        const [method, path] = row.route.split(' (')[0]!.split(' ');
+        return shape(method!, path!);
+      }),
+    );
+    expect(routes.filter((route) => !covered.has(route))).toEqual([]);
   });
 
   it.each(ROWS.map((row) => [row.route, row] as const))('%s', async (_route, row) => {
