@@ -4,7 +4,7 @@
  * retry after a refreshed session), then shown from a blob URL or saved as a file.
  */
 import { useEffect, useState } from 'react';
-import { ApiError, currentAccessToken, refreshSession } from './http';
+import { ApiError, currentAccessToken, refreshSession, uploadWithProgress } from './http';
 import { formatNumber } from '../format/format';
 
 /** A GET with the member's token; a 401 refreshes the session once and asks again. Fails on any non-2xx. */
@@ -21,6 +21,27 @@ export async function fetchWithSession(url: string, signal?: AbortSignal): Promi
   if (response.status === 401 && (await refreshSession())) response = await send();
   if (!response.ok) throw new ApiError(response.status, { status: response.status });
   return response;
+}
+
+/**
+ * A multipart upload with its progress; a 401 (the access token ran out meanwhile) refreshes the session once and
+ * sends the form again from the start. `form` builds a fresh FormData for each try.
+ */
+export async function uploadWithSession<T>(
+  url: string,
+  form: () => FormData,
+  onProgress: (fraction: number) => void,
+): Promise<T> {
+  const send = () => uploadWithProgress<T>(url, form(), onProgress);
+  try {
+    return await send();
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401 && (await refreshSession())) {
+      onProgress(0);
+      return send();
+    }
+    throw error;
+  }
 }
 
 /** Saves a blob under `fileName` through a temporary link. */

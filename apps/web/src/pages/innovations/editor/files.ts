@@ -2,7 +2,7 @@
  * Files on the editor: the upload with progress (with one retry after a refreshed session) and the kinds of file.
  * A draft's thumbnails need the author's token: see useSessionFile in api/files.ts.
  */
-import { ApiError, refreshSession, uploadWithProgress } from '../../../api/http';
+import { uploadWithSession } from '../../../api/files';
 import type { InnovationAttachmentResponse } from '../../../api/generated/model';
 
 /** The API's default limit (ATTACHMENT_MAX_BYTES, 25 MB), shown to the teacher before choosing a file. */
@@ -38,25 +38,17 @@ export async function uploadAttachment(
   purpose: UploadPurpose,
   onProgress: (fraction: number) => void,
 ): Promise<InnovationAttachmentResponse> {
-  const send = () => {
-    const form = new FormData();
-    form.append('purpose', purpose);
-    form.append('file', file, file.name);
-    return uploadWithProgress<InnovationAttachmentResponse>(
-      `/api/v1/innovations/${innovationId}/attachments`,
-      form,
-      onProgress,
-    );
+  const form = () => {
+    const data = new FormData();
+    data.append('purpose', purpose);
+    data.append('file', file, file.name);
+    return data;
   };
-  try {
-    return await send();
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401 && (await refreshSession())) {
-      onProgress(0);
-      return send();
-    }
-    throw error;
-  }
+  return uploadWithSession<InnovationAttachmentResponse>(
+    `/api/v1/innovations/${innovationId}/attachments`,
+    form,
+    onProgress,
+  );
 }
 
 export type FileKind = 'image' | 'pdf' | 'word' | 'excel' | 'powerpoint' | 'document' | 'file';

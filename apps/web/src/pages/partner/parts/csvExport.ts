@@ -1,3 +1,4 @@
+import { saveBlob } from '../../../api/files';
 import { marketplaceControllerExportCsv } from '../../../api/generated/marketplace/marketplace';
 
 /** The file name of today's export, in Bangkok time: redemptions-2026-12-07.csv. */
@@ -13,13 +14,8 @@ export function exportFileName(now: Date = new Date()): string {
 export async function downloadRedemptionsCsv(): Promise<void> {
   const response = await marketplaceControllerExportCsv();
   const text = typeof response.data === 'string' ? response.data : '';
-  const blob = new Blob([`\uFEFF${text.replace(/^\uFEFF/, '')}`], { type: 'text/csv;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = exportFileName();
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(
+    new Blob([`\uFEFF${text.replace(/^\uFEFF/, '')}`], { type: 'text/csv;charset=utf-8' }),
+    exportFileName(),
+  );
 }

@@ -5,7 +5,8 @@
  */
 import { getPerkImagesControllerUploadUrl } from '../../../api/generated/marketplace/marketplace';
 import type { PerkImageResponse } from '../../../api/generated/model';
-import { ApiError, refreshSession, uploadWithProgress } from '../../../api/http';
+import { uploadWithSession } from '../../../api/files';
+import { ApiError } from '../../../api/http';
 
 /** The API's limit for a perk picture, shown before choosing one and checked before sending it. */
 export const MAX_PERK_IMAGE_MB = 5;
@@ -61,18 +62,10 @@ export async function uploadPerkImage(
   file: File,
   onProgress: (fraction: number) => void,
 ): Promise<PerkImageResponse> {
-  const send = () => {
-    const form = new FormData();
-    form.append('file', file, file.name);
-    return uploadWithProgress<PerkImageResponse>(getPerkImagesControllerUploadUrl(), form, onProgress);
+  const form = () => {
+    const data = new FormData();
+    data.append('file', file, file.name);
+    return data;
   };
-  try {
-    return await send();
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401 && (await refreshSession())) {
-      onProgress(0);
-      return send();
-    }
-    throw error;
-  }
+  return uploadWithSession<PerkImageResponse>(getPerkImagesControllerUploadUrl(), form, onProgress);
 }

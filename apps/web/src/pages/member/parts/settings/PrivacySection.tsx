@@ -7,21 +7,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { meControllerExport } from '../../../../api/generated/me/me';
 import { ProblemAlert } from '../../../../components/ProblemAlert';
+import { saveBlob } from '../../../../api/files';
 import { BANGKOK } from '../../../../format/format';
 import { EraseAccountModal } from '../EraseAccountModal';
 import { Section } from './Section';
 
 /** Saves `data` as a pretty-printed JSON file through a temporary link. */
 export function downloadJson(data: unknown, filename: string): void {
-  const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveBlob(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }), filename);
 }
 
 export function PrivacySection({ onErased }: { onErased: () => void | Promise<void> }) {
