@@ -36,6 +36,9 @@ module.exports = {
   // Jest reads the test timeout from the top level (a project's own is ignored): end-to-end tests wait for real
   // servers and workers, so they get a minute before a hang is called a failure (never a speed assertion).
   testTimeout: 60_000,
+  // Two suites at a time on the 2 cores of CI (jest's default is cores − 1 = one): the end-to-end suites wait on
+  // PostgreSQL, Redis and Chromium much of the time, and the whole run must stay within 15 minutes.
+  maxWorkers: 2,
   projects: [
     {
       ...common,
