@@ -182,6 +182,27 @@ describe('Marketplace: OBEC sends a pending perk back to its partner', () => {
     expect(await partnerPerk(id)).toMatchObject({ status: 'pending_approval', review: null });
   });
 
+  it('lets only one of an approval and a send-back of the same perk at the same moment win', async () => {
+    const ids = await Promise.all(Array.from({ length: 6 }, (_, i) => pendingPerk(`คูปองแข่งกัน ${i}`)));
+    const outcomes = await Promise.all(
+      ids.map(async (id) => {
+        const [approved, returned] = await Promise.all([
+          request(api.url).post(`/api/v1/admin/perks/${id}/approve`).set(obec.auth),
+          sendBack(id, { reason: 'ส่งกลับพร้อมกับการอนุมัติ' }),
+        ]);
+        return { id, approved, returned };
+      }),
+    );
+    for (const { id, approved, returned } of outcomes) {
+      expect([approved.status, returned.status].sort()).toEqual([200, 409]);
+      const loser = approved.status === 409 ? approved : returned;
+      expect(loser.body.code).toBe('PERK_INVALID_TRANSITION');
+      const own = await partnerPerk(id);
+      if (approved.status === 200) expect(own).toMatchObject({ status: 'live', review: null });
+      else expect(own).toMatchObject({ status: 'draft', review: { note: 'ส่งกลับพร้อมกับการอนุมัติ' } });
+    }
+  });
+
   it('takes a reason of exactly 1,000 characters', async () => {
     const id = await pendingPerk();
     await sendBack(id, { reason: 'ข'.repeat(1000) }).expect(200);
