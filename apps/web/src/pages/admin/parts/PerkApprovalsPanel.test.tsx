@@ -143,6 +143,8 @@ describe('PerkApprovalsPanel: sending a perk back', () => {
   it('says it in English', async () => {
     const user = userEvent.setup();
     renderWithProviders(<PerkApprovalsPanel />, { language: 'en' });
+    expect(await screen.findByText('Books for Teachers')).toBeInTheDocument();
+    expect(screen.queryByText('สำนักพิมพ์เพื่อครู')).not.toBeInTheDocument();
 
     await user.click(await screen.findByRole('button', { name: 'Send back A 100-baht book voucher' }));
     const dialog = await screen.findByRole('dialog', { name: 'Send back to the partner' });

@@ -182,7 +182,7 @@ function PendingPerk({ perk }: { perk: PerkResponse }) {
             {title}
           </Title>
           <Text size="sm" c="dimmed">
-            {perk.partnerName}
+            {lang === 'en' && perk.partnerNameEn ? perk.partnerNameEn : perk.partnerName}
           </Text>
         </div>
         <Spoiler maxHeight={72} showLabel={t('showMore')} hideLabel={t('showLess')}>
