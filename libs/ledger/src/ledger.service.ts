@@ -5,20 +5,12 @@ import { prepared } from '@lc/database';
 import { ledgerError } from './ledger-errors';
 import { AccountRef, TransferResult, TransferSpec, Wallet } from './ledger.types';
 
-// Every transfer of one call, as the database function's specs (in order: a post may resolve a hold before it).
+// Every transfer of one call, as the database function's specs (in order: a post may resolve a hold before it), sent
+// as one JSON array of `ledger_transfer_spec` records.
 const TRANSFER = prepared(
   'ledger.transfer',
-  `SELECT t.idempotency_key AS key, t.id, t.created FROM ledger_transfer(ARRAY(
-     SELECT ROW(u.id, u.key, u.debit_kind, u.debit_owner, u.credit_kind, u.credit_owner, u.amount, u.kind, u.pending_id,
-                u.reverses_id, u.reason_code, u.reason_th, u.reason_en, u.source_event_id, u.source_type, u.source_id,
-                u.subject_innovation_id, u.hold_expires_at, u.created_by)::ledger_transfer_spec
-     FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::uuid[], $7::bigint[], $8::text[],
-                 $9::uuid[], $10::uuid[], $11::text[], $12::text[], $13::text[], $14::uuid[], $15::text[], $16::text[],
-                 $17::uuid[], $18::timestamptz[], $19::uuid[])
-       WITH ORDINALITY AS u(id, key, debit_kind, debit_owner, credit_kind, credit_owner, amount, kind, pending_id,
-                            reverses_id, reason_code, reason_th, reason_en, source_event_id, source_type, source_id,
-                            subject_innovation_id, hold_expires_at, created_by, n)
-     ORDER BY u.n)) AS t`,
+  `SELECT t.idempotency_key AS key, t.id, t.created
+   FROM ledger_transfer(ARRAY(SELECT jsonb_populate_recordset(NULL::ledger_transfer_spec, $1::jsonb))) AS t`,
 );
 const LOCK_WALLETS = prepared(
   'ledger.lock_wallets',
@@ -31,7 +23,7 @@ const ownerOf = (ref: AccountRef) => ('ownerId' in ref ? ref.ownerId : null);
 
 /**
  * The only way points move: one call = one database transaction (the caller's), all or nothing. The rules live in
- * the database function `ledger_transfer` (migration LedgerTransferInDatabase), which SQL write paths such as a
+ * the database function `ledger_transfer` (libs/ledger/src/sql/ledger.sql), which SQL write paths such as a
  * batch of redemptions call too: accounts locked in id order (no deadlocks between concurrent calls), idempotency
  * keys checked after locking (a repeat returns the first result), holds posted or voided exactly once, a member's
  * spendable points never below zero — there, and by a CHECK on the account row. Striped accounts (system issuance
@@ -51,29 +43,29 @@ export class LedgerService {
       if (!Number.isSafeInteger(spec.amount) || spec.amount <= 0)
         throw new Error(`Transfer amounts are whole numbers above zero: ${spec.amount}`);
     }
-    const column = <T>(pick: (spec: TransferSpec) => T) => specs.map(pick);
+    const records = specs.map((s) => ({
+      id: s.id ?? uuidv7(),
+      idempotency_key: s.idempotencyKey,
+      debit_kind: s.debit.kind,
+      debit_owner: ownerOf(s.debit),
+      credit_kind: s.credit.kind,
+      credit_owner: ownerOf(s.credit),
+      amount: s.amount,
+      kind: s.kind,
+      pending_id: s.pendingId ?? null,
+      reverses_id: s.reversesId ?? null,
+      reason_code: s.reason.code,
+      reason_th: s.reason.th,
+      reason_en: s.reason.en,
+      source_event_id: s.sourceEventId ?? null,
+      source_type: s.sourceType ?? null,
+      source_id: s.sourceId ?? null,
+      subject_innovation_id: s.subjectInnovationId ?? null,
+      hold_expires_at: s.holdExpiresAt ?? null,
+      created_by: s.createdBy ?? null,
+    }));
     const rows: { key: string; id: string; created: boolean }[] = await manager
-      .query(TRANSFER, [
-        column((s) => s.id ?? uuidv7()),
-        column((s) => s.idempotencyKey),
-        column((s) => s.debit.kind),
-        column((s) => ownerOf(s.debit)),
-        column((s) => s.credit.kind),
-        column((s) => ownerOf(s.credit)),
-        column((s) => s.amount),
-        column((s) => s.kind),
-        column((s) => s.pendingId ?? null),
-        column((s) => s.reversesId ?? null),
-        column((s) => s.reason.code),
-        column((s) => s.reason.th),
-        column((s) => s.reason.en),
-        column((s) => s.sourceEventId ?? null),
-        column((s) => s.sourceType ?? null),
-        column((s) => s.sourceId ?? null),
-        column((s) => s.subjectInnovationId ?? null),
-        column((s) => s.holdExpiresAt ?? null),
-        column((s) => s.createdBy ?? null),
-      ])
+      .query(TRANSFER, [JSON.stringify(records)])
       .catch((error: unknown) => {
         throw ledgerError(error);
       });

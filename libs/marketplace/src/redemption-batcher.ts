@@ -12,7 +12,7 @@ import {
 } from '@lc/core';
 import { prepared, refusalOf } from '@lc/database';
 
-/** One redemption request, as the batch function takes it. */
+/** One redemption request of a batch (the function takes each as a `marketplace_redeem_request` record). */
 export interface RedemptionRequest {
   perkId: string;
   memberId: string;
@@ -30,8 +30,7 @@ export type RedemptionOutcome =
 const REDEEM = prepared(
   'marketplace.redeem',
   `SELECT item, outcome, refusal, detail, answer, answer_hash AS "answerHash"
-   FROM marketplace_redeem($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::uuid[],
-                           $8::uuid[], $9::text[], $10::text[], $11::text[], $12::text[])`,
+   FROM marketplace_redeem(ARRAY(SELECT jsonb_populate_recordset(NULL::marketplace_redeem_request, $1::jsonb)))`,
 );
 const batchSize = new Histogram({
   name: 'redemption_batch_size',
@@ -123,7 +122,6 @@ export class RedemptionBatcher {
   }
 
   private async call(requests: RedemptionRequest[]): Promise<RedemptionOutcome[]> {
-    const ids = () => requests.map(() => uuidv7());
     batchSize.observe(requests.length);
     const timer = batchSeconds.startTimer();
     const rows: {
@@ -135,18 +133,22 @@ export class RedemptionBatcher {
       answerHash: string | null;
     }[] = await this.dataSource
       .query(REDEEM, [
-        ids(),
-        ids(),
-        ids(),
-        ids(),
-        ids(),
-        requests.map((r) => r.perkId),
-        requests.map((r) => r.memberId),
-        requests.map((r) => r.areaId),
-        requests.map((r) => r.memberKind),
-        requests.map((r) => r.idempotencyKey),
-        requests.map((r) => r.requestHash),
-        requests.map(() => generatedVoucherCode()),
+        JSON.stringify(
+          requests.map((r) => ({
+            redemption_id: uuidv7(),
+            hold_id: uuidv7(),
+            post_id: uuidv7(),
+            event_id: uuidv7(),
+            voucher_id: uuidv7(),
+            perk_id: r.perkId,
+            member_id: r.memberId,
+            area_id: r.areaId,
+            member_kind: r.memberKind,
+            idempotency_key: r.idempotencyKey,
+            request_hash: r.requestHash,
+            generated_code: generatedVoucherCode(),
+          })),
+        ),
       ])
       .catch((error: unknown) => {
         // The ledger checks every rule again; a refusal of its own here means the batch's accounting is wrong.

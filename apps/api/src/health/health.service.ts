@@ -2,7 +2,7 @@ import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type IORedis from 'ioredis';
 import { APP_CONFIG, AppConfig } from '@lc/core';
-import { pendingMigrations } from '@lc/database';
+import { pendingMigrations, staleSqlSources } from '@lc/database';
 import { createRedis } from '@lc/messaging';
 
 export type CheckState = 'up' | 'down';
@@ -46,7 +46,10 @@ export class HealthService implements OnModuleDestroy {
     if (this.migrationsApplied) migrations = 'up';
     else if (database === 'up') {
       migrations = await this.check(async () => {
-        const pending = await pendingMigrations(this.dataSource);
+        const pending = [
+          ...(await pendingMigrations(this.dataSource)),
+          ...(await staleSqlSources(this.dataSource)).map((name) => `sql:${name}`),
+        ];
         if (pending.length > 0) throw new Error(`pending: ${pending.join(', ')}`);
       });
       this.migrationsApplied = migrations === 'up';

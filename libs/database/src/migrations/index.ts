@@ -14,6 +14,7 @@ import { ProfileChangeRequests1763901100000 } from './1763901100000-ProfileChang
 import { PasswordReset1763901300000 } from './1763901300000-PasswordReset';
 import { PerkImages1763901400000 } from './1763901400000-PerkImages';
 import { PerkReview1763901520000 } from './1763901520000-PerkReview';
+import { SqlSources1763901600000 } from './1763901600000-SqlSources';
 
 /** Every migration, in order. Listed explicitly so builds and tests load exactly the same set. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   PasswordReset1763901300000,
   PerkImages1763901400000,
   PerkReview1763901520000,
+  SqlSources1763901600000,
 ];

@@ -26,7 +26,7 @@ const LOAD_ACTORS = prepared(
   'identity.load_actors',
   `SELECT session_id AS "sessionId", member_id AS "memberId", school_id AS "schoolId", area_id AS "areaId",
           member_kind AS "memberKind", grants
-   FROM identity_actors($1::uuid[], $2::uuid[])`,
+   FROM identity_actors(ARRAY(SELECT jsonb_populate_recordset(NULL::identity_session_key, $1::jsonb)))`,
 );
 
 @Injectable()
@@ -95,8 +95,7 @@ export class SessionsRepository {
     pairs: { memberId: string; sessionId: string }[],
   ): Promise<Map<string, ActorRow>> {
     const rows: (ActorRow & { sessionId: string })[] = await manager.query(LOAD_ACTORS, [
-      pairs.map((p) => p.memberId),
-      pairs.map((p) => p.sessionId),
+      JSON.stringify(pairs.map((p) => ({ member_id: p.memberId, session_id: p.sessionId }))),
     ]);
     return new Map(rows.map(({ sessionId, ...row }) => [sessionId, row]));
   }
