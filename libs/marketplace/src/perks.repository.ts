@@ -13,14 +13,6 @@ const SELECT_PERK = `
            'at', to_char(p.reviewed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) END AS review
   FROM perk p JOIN partner pa ON pa.id = p.partner_id`;
 
-/** Where each limit period began (Bangkok time): redemptions since then count against the member's limit. */
-const PERIOD_SQL: Record<LimitPeriod, string> = {
-  ever: `'-infinity'::timestamptz`,
-  day: `date_trunc('day', now() AT TIME ZONE 'Asia/Bangkok') AT TIME ZONE 'Asia/Bangkok'`,
-  week: `date_trunc('week', now() AT TIME ZONE 'Asia/Bangkok') AT TIME ZONE 'Asia/Bangkok'`,
-  month: `date_trunc('month', now() AT TIME ZONE 'Asia/Bangkok') AT TIME ZONE 'Asia/Bangkok'`,
-};
-
 /** A perk's content and terms as the partner sets them (what both the INSERT and the UPDATE write). */
 export interface PerkContent {
   title: string;
@@ -205,11 +197,7 @@ export class PerksRepository {
   async catalogue(manager: EntityManager, criteria: CatalogueCriteria, limit: number): Promise<PerkRow[]> {
     const params: unknown[] = [];
     const add = (v: unknown) => `$${params.push(v)}`;
-    const conditions = [
-      `p.status = 'live'`,
-      `(p.valid_from IS NULL OR p.valid_from <= now())`,
-      `(p.valid_until IS NULL OR p.valid_until > now())`,
-    ];
+    const conditions = [`marketplace_perk_open(p.status, p.valid_from, p.valid_until)`];
     if (criteria.category) conditions.push(`p.category = ${add(criteria.category)}`);
     const query = criteria.query;
     if (query) {
@@ -231,20 +219,23 @@ export class PerksRepository {
     );
   }
 
-  /** The member's live redemptions (pending or fulfilled) of each perk in its current limit period, in one query. */
-  async usedBy(
+  /**
+   * What these perks allow this member, by the database's rules (libs/marketplace/src/sql/marketplace.sql): whether
+   * they are open now, whether the member is eligible, and how many live redemptions (pending or fulfilled) they have of each in its current limit
+   * period. Someone not signed in has no area, kind or redemptions.
+   */
+  async termsFor(
     manager: EntityManager,
-    memberId: string,
     perkIds: string[],
-  ): Promise<{ id: string; used: number }[]> {
+    member: { memberId: string; areaId: string | null; memberKind: string | null } | null,
+  ): Promise<{ id: string; open: boolean; eligible: boolean; used: number }[]> {
     return manager.query(
-      `SELECT p.id, count(r.id)::int AS used
-       FROM perk p LEFT JOIN redemption r ON r.perk_id = p.id AND r.member_id = $2 AND r.status IN ('pending', 'fulfilled')
-         AND r.created_at >= CASE p.limit_period
-           WHEN 'day' THEN ${PERIOD_SQL.day} WHEN 'week' THEN ${PERIOD_SQL.week} WHEN 'month' THEN ${PERIOD_SQL.month}
-           ELSE ${PERIOD_SQL.ever} END
+      `SELECT p.id, marketplace_perk_open(p.status, p.valid_from, p.valid_until) AS open,
+              marketplace_eligible(p.eligibility, $3::uuid, $4::text) AS eligible, count(r.id)::int AS used
+       FROM perk p LEFT JOIN redemption r ON r.perk_id = p.id AND r.member_id = $2::uuid
+         AND r.status IN ('pending', 'fulfilled') AND r.created_at >= marketplace_period_start(p.limit_period)
        WHERE p.id = ANY($1::uuid[]) GROUP BY p.id`,
-      [perkIds, memberId],
+      [perkIds, member?.memberId ?? null, member?.areaId ?? null, member?.memberKind ?? null],
     );
   }
 

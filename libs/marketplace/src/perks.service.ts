@@ -60,25 +60,20 @@ export interface PerkRow {
   availableCodes?: number;
 }
 
+/**
+ * What a perk allows one member now: whether it is open (live, in its validity window), whether they are eligible,
+ * how many more they may redeem (null: no limit).
+ */
+export interface MemberTerms {
+  open: boolean;
+  eligible: boolean;
+  remaining: number | null;
+}
+
 export interface PerkReview {
   note: string;
   /** ISO 8601, UTC. */
   at: string;
-}
-
-function isEligible(perk: Pick<PerkRow, 'eligibility'>, actor: Actor | undefined): boolean {
-  const { areaIds, memberKinds } = perk.eligibility ?? {};
-  if (areaIds?.length && !(actor?.areaId && areaIds.includes(actor.areaId))) return false;
-  if (memberKinds?.length && !(actor?.memberKind && memberKinds.includes(actor.memberKind))) return false;
-  return true;
-}
-
-function isOpen(perk: Pick<PerkRow, 'status' | 'validFrom' | 'validUntil'>, now = new Date()): boolean {
-  return (
-    perk.status === 'live' &&
-    (!perk.validFrom || perk.validFrom <= now) &&
-    (!perk.validUntil || perk.validUntil > now)
-  );
 }
 
 @Injectable()
@@ -280,13 +275,11 @@ export class PerksService {
       { category: filter.category, query, sortByCost, after },
       DEFAULT_PAGE_SIZE + 1,
     );
-    const remaining = actor
-      ? await this.remainingFor(this.dataSource.manager, actor.memberId, rows)
-      : new Map<string, number | null>();
+    const terms = await this.memberTerms(this.dataSource.manager, actor, rows.slice(0, DEFAULT_PAGE_SIZE));
     return toPage(
       rows,
       DEFAULT_PAGE_SIZE,
-      (row) => this.publicView(row, actor, remaining),
+      (row) => this.publicView(row, actor, terms),
       (row) => ({ v: sortByCost ? row.cost : row.createdAt.toISOString(), id: row.id }),
     );
   }
@@ -295,13 +288,11 @@ export class PerksService {
     const perk = await this.anyPerk(this.dataSource.manager, id);
     const own = actor && partnerOf(actor) === perk.partnerId;
     if (perk.status !== 'live' && !own) throw new DomainError(MarketplaceErrors.PERK_NOT_FOUND);
-    const remaining = actor
-      ? await this.remainingFor(this.dataSource.manager, actor.memberId, [perk])
-      : new Map<string, number | null>();
-    return this.publicView(perk, actor, remaining);
+    const terms = await this.memberTerms(this.dataSource.manager, actor, [perk]);
+    return this.publicView(perk, actor, terms);
   }
 
-  private publicView(row: PerkRow, actor: Actor | undefined, remaining: Map<string, number | null>) {
+  private publicView(row: PerkRow, actor: Actor | undefined, terms: Map<string, MemberTerms>) {
     return {
       id: row.id,
       partner: { id: row.partnerId, name: row.partnerName, nameEn: row.partnerNameEn },
@@ -319,44 +310,43 @@ export class PerksService {
       validFrom: row.validFrom,
       validUntil: row.validUntil,
       status: row.status,
-      open: isOpen(row),
-      eligible: isEligible(row, actor),
-      myRemaining: actor ? (remaining.get(row.id) ?? null) : null,
+      open: terms.get(row.id)?.open ?? false,
+      eligible: terms.get(row.id)?.eligible ?? false,
+      myRemaining: actor ? (terms.get(row.id)?.remaining ?? null) : null,
     };
   }
 
-  /** How many more times the member may redeem each perk in its current period (null: no limit). */
-  async remainingFor(
+  /**
+   * What each perk allows this member (or someone not signed in), by the database's rules: open or not, eligibility, how many
+   * more times they may redeem it in its current limit period (null: no limit).
+   */
+  async memberTerms(
     manager: EntityManager,
-    memberId: string,
-    perks: Pick<PerkRow, 'id' | 'perMemberLimit' | 'limitPeriod'>[],
-  ): Promise<Map<string, number | null>> {
-    const used = await this.usedBy(
-      manager,
-      memberId,
-      perks.filter((p) => p.perMemberLimit !== null),
-    );
-    return new Map(
-      perks.map((p) => [
-        p.id,
-        p.perMemberLimit === null ? null : Math.max(0, p.perMemberLimit - (used.get(p.id) ?? 0)),
-      ]),
-    );
-  }
-
-  /** The member's live redemptions (pending or fulfilled) of each perk in its current limit period, in one query. */
-  async usedBy(
-    manager: EntityManager,
-    memberId: string,
-    perks: Pick<PerkRow, 'id'>[],
-  ): Promise<Map<string, number>> {
+    actor: Actor | undefined,
+    perks: Pick<PerkRow, 'id' | 'perMemberLimit'>[],
+  ): Promise<Map<string, MemberTerms>> {
     if (perks.length === 0) return new Map();
-    const rows = await this.perks.usedBy(
+    const rows = await this.perks.termsFor(
       manager,
-      memberId,
       perks.map((p) => p.id),
+      actor
+        ? { memberId: actor.memberId, areaId: actor.areaId ?? null, memberKind: actor.memberKind ?? null }
+        : null,
     );
-    return new Map(rows.map((row) => [row.id, row.used]));
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return new Map(
+      perks.map((p) => {
+        const row = byId.get(p.id);
+        return [
+          p.id,
+          {
+            open: row?.open ?? false,
+            eligible: row?.eligible ?? false,
+            remaining: p.perMemberLimit === null ? null : Math.max(0, p.perMemberLimit - (row?.used ?? 0)),
+          },
+        ];
+      }),
+    );
   }
 
   async anyPerk(manager: EntityManager, id: string, lock = false): Promise<PerkRow> {

@@ -62,6 +62,22 @@ const SELECT_REDEMPTION = `
  */
 @Injectable()
 export class RedemptionsRepository {
+  /**
+   * What the member's statement says of the post or void that settles a redemption of this perk: the database's
+   * `marketplace_transfer_reason`, which also words the hold and the voucher post of a batch.
+   */
+  async transferReason(
+    manager: EntityManager,
+    kind: 'post' | 'void',
+    perk: { title: string; titleEn: string | null },
+  ): Promise<{ code: string; th: string; en: string }> {
+    const [reason] = await manager.query<{ code: string; th: string; en: string }[]>(
+      `SELECT code, th, en FROM marketplace_transfer_reason($1, $2, $3)`,
+      [kind, perk.title, perk.titleEn],
+    );
+    return reason!;
+  }
+
   async find(manager: EntityManager, id: string, lock = false): Promise<RedemptionRow | null> {
     const rows: RedemptionRow[] = await manager.query(
       lock ? `${SELECT_REDEMPTION} WHERE r.id = $1 FOR UPDATE OF r` : `${SELECT_REDEMPTION} WHERE r.id = $1`,

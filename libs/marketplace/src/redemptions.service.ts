@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { decodeCursor, DEFAULT_PAGE_SIZE, DomainError, Page, toPage } from '@lc/core';
 import { refusalError, refusalOf } from '@lc/database';
 import { Actor, partnerOf } from '@lc/identity';
-import { LedgerService, memberWallet, partnerClearing, TransferSpec } from '@lc/ledger';
+import { LedgerService, memberWallet, partnerClearing } from '@lc/ledger';
 import { EventDefinition, OutboxService } from '@lc/messaging';
 import { RedemptionFacts, RedemptionSettled } from './marketplace.events';
 import { MarketplaceErrors } from './marketplace-errors';
@@ -25,13 +25,6 @@ export interface RedemptionAnswer {
 
 /** The longest Idempotency-Key a redemption takes: redemption.idempotency_key is CHECKed to 1…200 characters. */
 export const IDEMPOTENCY_KEY_MAX_LENGTH = 200;
-
-// Texts of the transfers that settle a redemption. The batch function (marketplace_redeem) writes the hold's and
-// the voucher post's with the same words.
-const REASONS = {
-  post: { code: 'redemption.post', th: 'แลกสิทธิประโยชน์', en: 'Redeemed a perk' },
-  void: { code: 'redemption.void', th: 'คืนพอยท์ที่กันไว้', en: 'Held points released' },
-};
 
 /**
  * Redeeming a perk, and what follows: cancel, confirm, reject, the deadline sweep, vouchers, lists and statistics.
@@ -306,36 +299,20 @@ export class RedemptionsService {
     holdId: string,
     redemptionId: string,
   ) {
-    await this.ledger.transfer(manager, [this.resolution(kind, memberId, perk, holdId, redemptionId)]);
-  }
-
-  /** The post or void that resolves a redemption's hold. */
-  private resolution(
-    kind: 'post' | 'void',
-    memberId: string,
-    perk: PerkRow,
-    holdId: string,
-    redemptionId: string,
-  ): TransferSpec {
-    return {
-      idempotencyKey: `redemption:${redemptionId}:${kind}`,
-      debit: memberWallet(memberId),
-      credit: partnerClearing(perk.partnerId),
-      amount: perk.cost,
-      kind,
-      pendingId: holdId,
-      reason: this.reason(kind, perk),
-      sourceType: 'redemption',
-      sourceId: redemptionId,
-    };
-  }
-
-  private reason(kind: keyof typeof REASONS, perk: PerkRow) {
-    return {
-      ...REASONS[kind],
-      th: `${REASONS[kind].th}: ${perk.title}`,
-      en: `${REASONS[kind].en}: ${perk.titleEn ?? perk.title}`,
-    };
+    const reason = await this.redemptions.transferReason(manager, kind, perk);
+    await this.ledger.transfer(manager, [
+      {
+        idempotencyKey: `redemption:${redemptionId}:${kind}`,
+        debit: memberWallet(memberId),
+        credit: partnerClearing(perk.partnerId),
+        amount: perk.cost,
+        kind,
+        pendingId: holdId,
+        reason,
+        sourceType: 'redemption',
+        sourceId: redemptionId,
+      },
+    ]);
   }
 
   private async emit(
