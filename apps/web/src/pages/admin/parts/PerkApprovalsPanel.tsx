@@ -9,18 +9,16 @@ import {
   DataList,
   Group,
   Image,
-  Modal,
   SimpleGrid,
   Spoiler,
   Stack,
   Text,
-  Textarea,
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowBackUp, IconCheck } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { FormEvent, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useInnovationsControllerTaxonomy } from '../../../api/generated/innovations/innovations';
 import {
@@ -33,87 +31,10 @@ import type { PerkResponse } from '../../../api/generated/model';
 import { EmptyState } from '../../../components/PageState';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { formatDate, formatNumber } from '../../../format/format';
-import { pickName, QueryGate } from './shared';
+import { pickName, QueryGate, ReasonModal } from './shared';
 
 /** The API's ReturnPerkDto: the note is trimmed, then 1–1000 characters. */
-const NOTE_MAX = 1000;
-
-/** Asks what the partner should change, then sends the perk back to draft with that note. */
-function SendBackModal({
-  opened,
-  title,
-  pending,
-  error,
-  onClose,
-  onConfirm,
-}: {
-  opened: boolean;
-  title: string;
-  pending: boolean;
-  error: unknown;
-  onClose: () => void;
-  onConfirm: (reason: string) => void;
-}) {
-  const { t } = useTranslation('admin');
-  const [note, setNote] = useState('');
-  const [touched, setTouched] = useState(false);
-  useEffect(() => {
-    if (opened) {
-      setNote('');
-      setTouched(false);
-    }
-  }, [opened]);
-  const trimmed = note.trim();
-  const problem =
-    trimmed.length === 0
-      ? t('perks.sendBackRequired')
-      : trimmed.length > NOTE_MAX
-        ? t('perks.sendBackTooLong')
-        : null;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setTouched(true);
-    if (!problem) onConfirm(trimmed);
-  };
-  return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={t('perks.sendBackTitle')}
-      centered
-      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
-    >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <Text size="sm">{t('perks.sendBackExplain', { title })}</Text>
-          <Textarea
-            label={t('perks.sendBackReason')}
-            description={t('perks.sendBackHint')}
-            required
-            autosize
-            minRows={3}
-            maxRows={8}
-            value={note}
-            onChange={(event) => setNote(event.currentTarget.value)}
-            onBlur={() => setTouched(true)}
-            error={touched ? problem : null}
-            data-autofocus
-            data-testid="perk-send-back-reason"
-          />
-          <ProblemAlert error={error} />
-          <Group justify="flex-end" gap="sm">
-            <Button h={44} variant="default" onClick={onClose} disabled={pending}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button h={44} type="submit" color="orange.9" loading={pending}>
-              {t('perks.sendBackConfirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
-  );
-}
+const NOTE_LIMITS = { min: 1, max: 1000 };
 
 function PendingPerk({ perk }: { perk: PerkResponse }) {
   const { t, i18n } = useTranslation('admin');
@@ -266,13 +187,25 @@ function PendingPerk({ perk }: { perk: PerkResponse }) {
           </Button>
         </SimpleGrid>
       </Stack>
-      <SendBackModal
+      <ReasonModal
         opened={sendingBack}
-        title={title}
+        title={t('perks.sendBackTitle')}
+        explain={t('perks.sendBackExplain', { title })}
+        label={t('perks.sendBackReason')}
+        required
+        confirmLabel={t('perks.sendBackConfirm')}
+        color="orange.9"
         pending={sendBack.isPending}
         error={sendBack.error}
+        limits={NOTE_LIMITS}
+        texts={{
+          hint: t('perks.sendBackHint'),
+          tooShort: t('perks.sendBackRequired'),
+          tooLong: t('perks.sendBackTooLong'),
+        }}
+        testId="perk-send-back-reason"
         onClose={closeSendBack}
-        onConfirm={(reason) => void onSendBack(reason)}
+        onConfirm={(reason) => void onSendBack(reason ?? '')}
       />
     </Card>
   );

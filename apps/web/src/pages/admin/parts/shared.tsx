@@ -49,7 +49,10 @@ export function QueryGate({
 export const REASON_MIN = 3;
 export const REASON_MAX = 500;
 
-/** A decision that takes a reason (ReasonDto: 3–500 characters; OptionalReasonDto: the same when given). */
+/**
+ * A decision that takes a reason. By default the API's ReasonDto (3–500 characters; OptionalReasonDto: the same when
+ * given); a route with other bounds passes its own `limits`, texts for the two problems and the field's hint.
+ */
 export function ReasonModal({
   opened,
   title,
@@ -58,8 +61,12 @@ export function ReasonModal({
   required,
   confirmLabel,
   danger,
+  color,
   pending,
   error,
+  limits = { min: REASON_MIN, max: REASON_MAX },
+  texts,
+  testId,
   onClose,
   onConfirm,
 }: {
@@ -70,8 +77,13 @@ export function ReasonModal({
   required: boolean;
   confirmLabel: string;
   danger?: boolean;
+  /** The confirm button's colour when it is not red (danger). */
+  color?: string;
   pending: boolean;
   error: unknown;
+  limits?: { min: number; max: number };
+  texts?: { hint: string; tooShort: string; tooLong: string };
+  testId?: string;
   onClose: () => void;
   onConfirm: (reason: string | undefined) => void;
 }) {
@@ -86,10 +98,10 @@ export function ReasonModal({
   }, [opened]);
   const trimmed = reason.trim();
   const problem =
-    trimmed.length > REASON_MAX
-      ? t('reason.tooLong')
-      : (required || trimmed.length > 0) && trimmed.length < REASON_MIN
-        ? t('reason.tooShort')
+    trimmed.length > limits.max
+      ? (texts?.tooLong ?? t('reason.tooLong'))
+      : (required || trimmed.length > 0) && trimmed.length < limits.min
+        ? (texts?.tooShort ?? t('reason.tooShort'))
         : null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -110,7 +122,7 @@ export function ReasonModal({
           {explain ? <Text size="sm">{explain}</Text> : null}
           <Textarea
             label={label}
-            description={required ? t('reason.hint') : t('reason.optionalHint')}
+            description={texts?.hint ?? (required ? t('reason.hint') : t('reason.optionalHint'))}
             required={required}
             autosize
             minRows={3}
@@ -120,13 +132,14 @@ export function ReasonModal({
             onBlur={() => setTouched(true)}
             error={touched ? problem : null}
             data-autofocus
+            data-testid={testId}
           />
           <ProblemAlert error={error} />
           <Group justify="flex-end" gap="sm">
             <Button h={44} variant="default" onClick={onClose} disabled={pending}>
               {t('common:actions.cancel')}
             </Button>
-            <Button h={44} type="submit" color={danger ? 'red.9' : undefined} loading={pending}>
+            <Button h={44} type="submit" color={danger ? 'red.9' : color} loading={pending}>
               {confirmLabel}
             </Button>
           </Group>
