@@ -13,6 +13,7 @@ import { startTestWorker } from '../support/test-worker';
 /** The schedules the platform declares today (each domain beside its code). */
 const REAL_SCHEDULES = [
   'community.mail',
+  'identity.mail',
   'ledger.chain-hash',
   'ledger.hold-expiry',
   'ledger.reconciliation',

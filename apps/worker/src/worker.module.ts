@@ -5,6 +5,7 @@ import { EventProcessingModule, MessagingModule, SchedulesModule } from '@lc/mes
 import { LedgerChainWorkerModule, LedgerWorkerModule } from '@lc/ledger';
 import { MarketplaceWorkerModule } from '@lc/marketplace';
 import { CommunityWorkerModule } from '@lc/community';
+import { IdentityWorkerModule } from '@lc/identity';
 import { RealtimePublisherModule } from '@lc/realtime';
 import { WorkerRunner } from './worker-runner';
 
@@ -20,6 +21,7 @@ export class WorkerModule {
         MessagingModule.forRoot(),
         EventProcessingModule.forRoot(),
         SchedulesModule,
+        IdentityWorkerModule,
         LedgerChainWorkerModule,
         LedgerWorkerModule,
         MarketplaceWorkerModule,

@@ -1,16 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@lc/core';
-import { EmailVerificationService, PasswordResetService } from '@lc/identity';
 import { Schedule } from '@lc/messaging';
 import { MailService } from '@lc/mail';
-import {
-  digestMail,
-  emailConfirmationMail,
-  notificationMail,
-  passwordResetMail,
-  PendingMail,
-} from './mail-templates';
+import { digestMail, notificationMail, PendingMail } from './mail-templates';
 
 const BATCH = 50;
 const MAX_ATTEMPTS = 5;
@@ -18,8 +11,7 @@ const MAX_ATTEMPTS = 5;
 /**
  * In the worker: sends the e-mail notifications wait for (rows marked `pending` by the subscriber, so only after
  * their commit), a batch at a time under row locks (SKIP LOCKED: several workers share the work), and the daily
- * digest, once per member and Bangkok day (the digest_sent key); first, the links that confirm members' e-mail
- * addresses and those that reset passwords, the same way (rows identity writes, sent after their commit).
+ * digest, once per member and Bangkok day (the digest_sent key). (Identity sends its own links: identity.mail.)
  * Swept every MAIL_SWEEP_MS by the worker's scheduler (libs/messaging/src/schedules), once per tick across replicas.
  */
 @Injectable()
@@ -29,8 +21,6 @@ export class MailRunner {
   constructor(
     private readonly dataSource: DataSource,
     private readonly mail: MailService,
-    private readonly verification: EmailVerificationService,
-    private readonly passwordResets: PasswordResetService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -39,11 +29,7 @@ export class MailRunner {
     await this.sweep();
   }
 
-  async sweep(
-    now = new Date(),
-  ): Promise<{ sent: number; digests: number; confirmations: number; passwordResets: number }> {
-    const confirmations = await this.sendConfirmations();
-    const passwordResets = await this.sendPasswordResets();
+  async sweep(now = new Date()): Promise<{ sent: number; digests: number }> {
     let sent = 0;
     for (;;) {
       const batch = await this.sendPending();
@@ -56,36 +42,7 @@ export class MailRunner {
       ),
     );
     const digests = bangkokHour >= this.config.DIGEST_HOUR ? await this.sendDigests(now) : 0;
-    return { sent, digests, confirmations, passwordResets };
-  }
-
-  /**
-   * The e-mail-address confirmation links members wait for (rows identity writes with the registration or the
-   * request for a new link, so only after their commit); identity makes each token and keeps only its hash.
-   */
-  async sendConfirmations(): Promise<number> {
-    let taken = 0;
-    for (;;) {
-      const batch = await this.verification.sendPendingLinks(
-        (link) => this.mail.send(emailConfirmationMail(link), `confirmation-${link.verificationId}`),
-        BATCH,
-      );
-      taken += batch;
-      if (batch < BATCH) return taken;
-    }
-  }
-
-  /** The password reset links members asked for, the same way (identity makes each token, keeps its hash). */
-  async sendPasswordResets(): Promise<number> {
-    let taken = 0;
-    for (;;) {
-      const batch = await this.passwordResets.sendPendingLinks(
-        (link) => this.mail.send(passwordResetMail(link), `password-reset-${link.resetId}`),
-        BATCH,
-      );
-      taken += batch;
-      if (batch < BATCH) return taken;
-    }
+    return { sent, digests };
   }
 
   /** One batch of pending notification e-mail; returns how many were taken. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
+import { MailModule } from '@lc/mail';
 import { MessagingModule } from '@lc/messaging';
 import { ActorService } from './auth/actor.service';
 import { AuthService } from './auth/auth.service';
@@ -10,6 +11,7 @@ import { PasswordResetService } from './auth/password-reset.service';
 import { TokenService } from './auth/token.service';
 import { AuditRepository } from './audit/audit.repository';
 import { IdentityEvents } from './identity.events';
+import { IdentitySchedules } from './identity.schedules';
 import { MembersRepository } from './members/members.repository';
 import { MembersService } from './members/members.service';
 import { ProfileChangesRepository } from './members/profile-changes.repository';
@@ -58,3 +60,7 @@ import { SessionsRepository } from './sessions/sessions.repository';
   ],
 })
 export class IdentityModule {}
+
+/** The worker's side: e-mailing the confirmation and password links. */
+@Module({ imports: [IdentityModule, MailModule], providers: [IdentitySchedules] })
+export class IdentityWorkerModule {}

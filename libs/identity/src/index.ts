@@ -1,7 +1,7 @@
 // What other code imports from @lc/identity; everything else in this folder is the library's own.
 
 // Module
-export { IdentityModule } from './identity.module';
+export { IdentityModule, IdentityWorkerModule } from './identity.module';
 
 // Services
 export { AuthService } from './auth/auth.service';
