@@ -5,6 +5,12 @@ import { fullInnovation } from '../support/fixtures';
 import { Given, GivenMember, GivenSchool } from '../support/given';
 import { samplePdf, samplePng } from '../support/sample-files';
 import { createTestEnvironment, startTestApp, TestApp, TestEnvironment } from '../support/test-app';
+import {
+  activityPlanBody,
+  activityReportBody,
+  freshActivityEvidence,
+  freshActivityPlan,
+} from '../cockpit/activity-plans-fixtures';
 
 /**
  * Every route × every kind of caller → the expected status. Not one unexpected 2xx. Later capabilities add
@@ -941,7 +947,101 @@ const ROWS: Row[] = [
         .send({ title: 'ประกาศ สพฐ.', body: 'ข้อความประกาศ', scope: 'national' }),
     expect: only(201, ['obecAdmin']),
   },
+  // Area activity plans and reports (cockpit): a fresh plan of the world's area per call where the call changes it.
+  {
+    route: 'POST /areas/:id/activity-plans',
+    call: (w, a) => http(w).post(`/api/v1/areas/${w.areaId}/activity-plans`).set(a).send(activityPlanBody()),
+    expect: only(201, ['areaAdminHere', 'obecAdmin']),
+  },
+  {
+    route: 'GET /areas/:id/activity-plans',
+    call: (w, a) => http(w).get(`/api/v1/areas/${w.areaId}/activity-plans?fiscalYear=2570`).set(a),
+    expect: only(200, ['areaAdminHere', 'obecAdmin']),
+  },
+  {
+    route: 'GET /activity-plans/summary (national)',
+    call: (w, a) => http(w).get('/api/v1/activity-plans/summary?fiscalYear=2570&scope=national').set(a),
+    expect: only(200, ['obecAdmin']),
+  },
+  {
+    route: 'GET /activity-plans/summary (area)',
+    call: (w, a) =>
+      http(w).get(`/api/v1/activity-plans/summary?fiscalYear=2570&scope=area:${w.areaId}`).set(a),
+    expect: only(200, ['areaAdminHere', 'obecAdmin']),
+  },
+  {
+    route: 'GET /activity-plans/:id',
+    call: async (w, a) =>
+      http(w)
+        .get(`/api/v1/activity-plans/${await matrixPlan(w)}`)
+        .set(a),
+    expect: only(200, ['areaAdminHere', 'obecAdmin']),
+  },
+  {
+    route: 'PATCH /activity-plans/:id',
+    call: async (w, a) =>
+      http(w)
+        .patch(`/api/v1/activity-plans/${await matrixPlan(w)}`)
+        .set(a)
+        .send({ budget: '1000.00' }),
+    expect: only(200, ['areaAdminHere', 'obecAdmin']),
+  },
+  {
+    route: 'DELETE /activity-plans/:id',
+    call: async (w, a) =>
+      http(w)
+        .delete(`/api/v1/activity-plans/${await matrixPlan(w)}`)
+        .set(a),
+    expect: only(204, ['areaAdminHere', 'obecAdmin']),
+  },
+  {
+    route: 'POST /activity-plans/:id/report',
+    call: async (w, a) =>
+      http(w)
+        .post(`/api/v1/activity-plans/${await matrixPlan(w)}/report`)
+        .set(a)
+        .send(activityReportBody()),
+    expect: only(200, ['areaAdminHere', 'obecAdmin']),
+  },
+  {
+    route: 'GET /activity-plans/:id/report/revisions',
+    call: async (w, a) =>
+      http(w)
+        .get(`/api/v1/activity-plans/${await matrixPlan(w)}/report/revisions`)
+        .set(a),
+    expect: only(200, ['areaAdminHere', 'obecAdmin']),
+  },
+  {
+    route: 'POST /activity-plans/:id/evidence',
+    call: async (w, a) =>
+      http(w)
+        .post(`/api/v1/activity-plans/${await matrixPlan(w)}/evidence`)
+        .set(a)
+        .attach('file', samplePdf(), 'evidence.pdf'),
+    expect: only(201, ['areaAdminHere', 'obecAdmin']),
+  },
+  {
+    route: 'GET /activity-plans/:id/evidence/:evidenceId',
+    call: async (w, a) =>
+      http(w)
+        .get(await matrixEvidence(w))
+        .set(a),
+    expect: only(200, ['areaAdminHere', 'obecAdmin']),
+  },
+  {
+    route: 'DELETE /activity-plans/:id/evidence/:evidenceId',
+    call: async (w, a) =>
+      http(w)
+        .delete(await matrixEvidence(w))
+        .set(a),
+    expect: only(204, ['areaAdminHere', 'obecAdmin']),
+  },
 ];
+
+/** A fresh activity plan of the world's area, by its OBEC admin; and a fresh evidence file of one. */
+const matrixPlan = (w: World) => freshActivityPlan(w.api.url, w.actors.obecAdmin.auth, w.areaId);
+const matrixEvidence = async (w: World) =>
+  freshActivityEvidence(w.api.url, w.actors.obecAdmin.auth, await matrixPlan(w));
 
 describe('Access-control matrix', () => {
   let environment: TestEnvironment;

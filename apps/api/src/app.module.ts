@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule, LoggingModule } from '@lc/core';
 import { DatabaseModule } from '@lc/database';
 import { MessagingModule } from '@lc/messaging';
+import { ActivityPlansHttpModule } from './cockpit/activity-plans-http.module';
 import { CommunityHttpModule } from './community/community-http.module';
 import { HealthModule } from './health/health.module';
 import { IdentityHttpModule } from './identity/identity-http.module';
@@ -30,6 +31,7 @@ export class AppModule {
         MarketplaceHttpModule,
         RealtimeHttpModule,
         CommunityHttpModule,
+        ActivityPlansHttpModule,
       ],
       controllers: [MetricsController],
     };

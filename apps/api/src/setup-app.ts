@@ -23,6 +23,7 @@ import {
   requestIdFor,
 } from '@lc/core';
 
+import * as activityPlansDtos from './cockpit/activity-plans.dto';
 import * as communityDtos from './community/community.dto';
 import { documentValidationLimits, DtoClass } from './common/openapi-limits';
 import * as identityDtos from './identity/identity.dto';
@@ -195,7 +196,14 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
   );
   documentValidationLimits(
     document,
-    [communityDtos, identityDtos, innovationsDtos, ledgerDtos, marketplaceDtos].flatMap((module) =>
+    [
+      activityPlansDtos,
+      communityDtos,
+      identityDtos,
+      innovationsDtos,
+      ledgerDtos,
+      marketplaceDtos,
+    ].flatMap((module) =>
       Object.values(module).filter((value): value is DtoClass => typeof value === 'function'),
     ),
   );

@@ -40,6 +40,8 @@ const configFields = z.object({
     .regex(/^[a-z_][a-z0-9_]*$/)
     .or(z.literal(''))
     .default('lc_app'),
+  /** A read replica for the cockpit's reads (rollups only); unset: they read DATABASE_URL like everything else. */
+  DATABASE_READ_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }),
   QUEUE_PREFIX: z
     .string()

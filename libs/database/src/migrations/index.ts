@@ -15,6 +15,7 @@ import { PasswordReset1763901300000 } from './1763901300000-PasswordReset';
 import { PerkImages1763901400000 } from './1763901400000-PerkImages';
 import { PerkReview1763901520000 } from './1763901520000-PerkReview';
 import { SqlSources1763901600000 } from './1763901600000-SqlSources';
+import { ActivityPlans1763901750000 } from './1763901750000-ActivityPlans';
 
 /** Every migration, in order. Listed explicitly so builds and tests load exactly the same set. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   PerkImages1763901400000,
   PerkReview1763901520000,
   SqlSources1763901600000,
+  ActivityPlans1763901750000,
 ];
