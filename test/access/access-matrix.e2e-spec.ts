@@ -1036,6 +1036,18 @@ const ROWS: Row[] = [
         .set(a),
     expect: only(204, ['areaAdminHere', 'obecAdmin']),
   },
+  // Research extracts: OBEC admins only.
+  {
+    route: 'GET /cockpit/research-extract',
+    call: (w, a) =>
+      http(w).get('/api/v1/cockpit/research-extract?dataset=points&from=2026-10-01&to=2026-10-31').set(a),
+    expect: only(200, ['obecAdmin']),
+  },
+  {
+    route: 'GET /cockpit/research-extract/dictionary',
+    call: (w, a) => http(w).get('/api/v1/cockpit/research-extract/dictionary').set(a),
+    expect: only(200, ['obecAdmin']),
+  },
 ];
 
 /** A fresh activity plan of the world's area, by its OBEC admin; and a fresh evidence file of one. */

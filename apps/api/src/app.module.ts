@@ -3,6 +3,7 @@ import { AppConfig, ConfigModule, LoggingModule } from '@lc/core';
 import { DatabaseModule } from '@lc/database';
 import { MessagingModule } from '@lc/messaging';
 import { ActivityPlansHttpModule } from './cockpit/activity-plans-http.module';
+import { ResearchHttpModule } from './cockpit/research-http.module';
 import { CommunityHttpModule } from './community/community-http.module';
 import { HealthModule } from './health/health.module';
 import { IdentityHttpModule } from './identity/identity-http.module';
@@ -32,6 +33,7 @@ export class AppModule {
         RealtimeHttpModule,
         CommunityHttpModule,
         ActivityPlansHttpModule,
+        ResearchHttpModule,
       ],
       controllers: [MetricsController],
     };

@@ -24,6 +24,7 @@ import {
 } from '@lc/core';
 
 import * as activityPlansDtos from './cockpit/activity-plans.dto';
+import * as researchDtos from './cockpit/research.dto';
 import * as communityDtos from './community/community.dto';
 import { documentValidationLimits, DtoClass } from './common/openapi-limits';
 import * as identityDtos from './identity/identity.dto';
@@ -203,6 +204,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
       innovationsDtos,
       ledgerDtos,
       marketplaceDtos,
+      researchDtos,
     ].flatMap((module) =>
       Object.values(module).filter((value): value is DtoClass => typeof value === 'function'),
     ),

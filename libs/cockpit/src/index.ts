@@ -23,3 +23,7 @@ export type { CockpitScope, RequestedScope } from './cockpit-scope';
 export { CockpitErrors } from './cockpit-errors';
 export { bangkokDay, fiscalYear, fiscalYearOf } from './fiscal-year';
 export type { FiscalYear } from './fiscal-year';
+
+// Research extracts (libs/cockpit/src/research)
+export { RESEARCH_DATASETS, ResearchErrors, ResearchModule, ResearchService } from './research';
+export type { ResearchDataset, ResearchExtract } from './research';

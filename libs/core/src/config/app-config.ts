@@ -84,6 +84,12 @@ const configFields = z.object({
   /** Trust X-Forwarded-For from this many proxy hops (0: the socket address is the client). */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  /**
+   * The key of research extracts' pseudonyms (HMAC-SHA256 of a member id): the same member has the same pseudonym in
+   * every extract, and nobody without the key can tell who it is. Unset: derived from JWT_SECRET (set it in production,
+   * so that rotating JWT_SECRET does not change every pseudonym).
+   */
+  RESEARCH_PSEUDONYM_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_ISSUER: z.string().min(1).default('learning-community'),
   JWT_AUDIENCE: z.string().min(1).default('learning-community-api'),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(900).default(900),
