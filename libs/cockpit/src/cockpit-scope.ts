@@ -14,9 +14,7 @@ export type CockpitScope = (
 ) & { readonly [authorised]: true };
 
 export type RequestedScope =
-  | { kind: 'national' }
-  | { kind: 'area'; areaId: string }
-  | { kind: 'school'; schoolId: string };
+  { kind: 'national' } | { kind: 'area'; areaId: string } | { kind: 'school'; schoolId: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
