@@ -12,12 +12,17 @@ import { startTestWorker } from '../support/test-worker';
 
 /** The schedules the platform declares today (each domain beside its code). */
 const REAL_SCHEDULES = [
+  'activities.certificates',
+  'activities.complete-ended-events',
+  'cockpit.rebuild',
+  'cockpit.school-directory',
   'community.mail',
   'identity.mail',
   'ledger.chain-hash',
   'ledger.hold-expiry',
   'ledger.reconciliation',
   'marketplace.redemption-expiry',
+  'recognition.leaderboards-rebuild',
 ];
 const WORKER_NAME = Symbol('WORKER_NAME');
 

@@ -203,6 +203,26 @@ describe('Demo community (quickstart and npm run seed:demo)', () => {
     expect(wallet.spendable).toBeGreaterThanOrEqual(open[0]! + open[1]!);
   });
 
+  it('has events: a national forum and an area workshop the teacher registered for, and a certificate of a past training', async () => {
+    const teacher = await signIn('teacher@demo.local');
+    const mine = (await request(api.url).get('/api/v1/me/events').set(teacher).expect(200)).body.items as {
+      event: { kind: string; phase: string; title: string };
+    }[];
+    expect(mine.map((item) => [item.event.kind, item.event.phase])).toEqual(
+      expect.arrayContaining([
+        ['forum', 'upcoming'],
+        ['workshop', 'upcoming'],
+        ['workshop', 'ended'],
+      ]),
+    );
+    const certificates = (await request(api.url).get('/api/v1/me/certificates').set(teacher).expect(200))
+      .body;
+    expect(certificates).toHaveLength(1);
+    const code = (certificates[0].verifyUrl as string).split('/').pop();
+    const verified = await request(api.url).get(`/api/v1/certificates/verify/${code}`).expect(200);
+    expect(verified.body).toMatchObject({ status: 'valid', holder: 'ครูสมใจ ใฝ่เรียนรู้' });
+  });
+
   it('leaves a ledger that verifies end to end and sums to zero', async () => {
     const admin = await signIn('obec.admin@demo.local');
     const verified = await eventually(async () => {
@@ -232,6 +252,9 @@ describe('Demo community (quickstart and npm run seed:demo)', () => {
       'voucher_code',
       'redemption',
       'announcement',
+      'activity_event',
+      'activity_registration',
+      'activity_certificate',
       'ledger_transfer',
       'outbox_event',
       'feed_item',

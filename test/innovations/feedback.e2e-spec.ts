@@ -244,7 +244,7 @@ describe('Feedback: ratings, comments and adoption reports', () => {
             expect.objectContaining({
               id: reply.body.id,
               body: 'ใช้กับ ป.5 ได้ไหมคะ',
-              author: { id: b.id, displayName: b.displayName },
+              author: { id: b.id, displayName: b.displayName, level: 'member' },
             }),
           ],
         }),

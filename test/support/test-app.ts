@@ -34,6 +34,8 @@ export async function createTestEnvironment(extra: ConfigOverrides = {}): Promis
     QUEUE_PREFIX: queuePrefix,
     WORKER_METRICS_PORT: '0',
     JWT_SECRET: 'test-secret-for-the-e2e-suites-only-0123456789',
+    // The badge issuer's key seed, set so that a suite may also start an app with NODE_ENV=production (which requires it).
+    CREDENTIAL_ISSUER_SECRET: 'dGVzdC1pc3N1ZXItc2VlZC1mb3ItZTJlLXN1aXRlcyE',
     ...(storageDir ? { STORAGE_DIR: storageDir } : {}),
     ...extra,
   };

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { ActivitiesModule } from '@lc/activities';
 import { IdentityModule } from '@lc/identity';
 import { InnovationsModule } from '@lc/innovations';
 import { LedgerModule } from '@lc/ledger';
 import { MarketplaceModule } from '@lc/marketplace';
+import { RecognitionModule } from '@lc/recognition';
 import { MessagingModule } from '@lc/messaging';
 import { MailModule } from '@lc/mail';
 import { AnnouncementsService } from './announcements.service';
@@ -19,13 +21,24 @@ import { NotificationsSubscriber, NotificationsSubscription } from './notificati
 /** The feed, follows, notifications, announcements and the public numbers (what the API serves). */
 @Module({
   imports: [
+    // Levels reached are in the feed and the inbox: their event is declared by recognition.
+    RecognitionModule,
+    // Certificates issued are in the inbox and e-mail: their event is declared by activities.
+    ActivitiesModule,
     MessagingModule.forFeature('community', {
       events: CommunityEvents,
       subscriptions: [FeedSubscription, NotificationsSubscription],
     }),
   ],
   providers: [FeedService, FollowsService, NotificationsService, AnnouncementsService, CommunityStatsService],
-  exports: [FeedService, FollowsService, NotificationsService, AnnouncementsService, CommunityStatsService],
+  exports: [
+    RecognitionModule,
+    FeedService,
+    FollowsService,
+    NotificationsService,
+    AnnouncementsService,
+    CommunityStatsService,
+  ],
 })
 export class CommunityModule {}
 
@@ -34,7 +47,15 @@ export class CommunityModule {}
  * titles and names in their texts come from the innovations' and marketplace's services (Lookups).
  */
 @Module({
-  imports: [CommunityModule, LedgerModule, IdentityModule, MailModule, InnovationsModule, MarketplaceModule],
+  imports: [
+    CommunityModule,
+    ActivitiesModule,
+    LedgerModule,
+    IdentityModule,
+    MailModule,
+    InnovationsModule,
+    MarketplaceModule,
+  ],
   providers: [Lookups, FeedSubscriber, NotificationsSubscriber, MailRunner],
   exports: [MailRunner],
 })

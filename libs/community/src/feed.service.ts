@@ -26,7 +26,7 @@ export interface FeedItemView {
   id: string;
   kind: string;
   scope: FeedScope;
-  actor: { id: string; displayName: string } | null;
+  actor: { id: string; displayName: string; level: string } | null;
   innovationId: string | null;
   title: Bilingual;
   body: Bilingual;
@@ -40,6 +40,7 @@ interface FeedRow {
   kind: string;
   actorId: string | null;
   actorName: string | null;
+  actorLevel: string | null;
   innovationId: string | null;
   data: { title: Bilingual; body: Bilingual; link: FeedItemView['link'] };
   createdAt: Date;
@@ -62,7 +63,7 @@ export function publicScope(stored: StoredScope): { scope: FeedScope; room: stri
 }
 
 const SELECT_ITEMS = `
-  SELECT f.id, f.scope, f.kind, f.actor_id AS "actorId", m.display_name AS "actorName", f.innovation_id AS "innovationId",
+  SELECT f.id, f.scope, f.kind, f.actor_id AS "actorId", m.display_name AS "actorName", m.level_code AS "actorLevel", f.innovation_id AS "innovationId",
          f.data, f.created_at AS "createdAt"
   FROM feed_item f LEFT JOIN member m ON m.id = f.actor_id`;
 
@@ -146,7 +147,9 @@ function view(row: FeedRow): FeedItemView {
     id: row.id,
     kind: row.kind,
     scope: publicScope(row.scope).scope,
-    actor: row.actorId ? { id: row.actorId, displayName: row.actorName ?? '' } : null,
+    actor: row.actorId
+      ? { id: row.actorId, displayName: row.actorName ?? '', level: row.actorLevel ?? 'member' }
+      : null,
     innovationId: row.innovationId,
     title: row.data.title,
     body: row.data.body,

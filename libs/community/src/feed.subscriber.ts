@@ -5,6 +5,7 @@ import { LedgerEvents } from '@lc/ledger';
 import { MarketplaceEvents, REDEMPTION_CHANGES, RedemptionFacts } from '@lc/marketplace';
 import { AfterCommit, defineSubscription, EnvelopeOf, EventEnvelope, OnEvent } from '@lc/messaging';
 import { RealtimePublisher } from '@lc/realtime';
+import { BadgesService, LevelsService, RecognitionEvents } from '@lc/recognition';
 import { CommunityEvents } from './community.events';
 import { FeedService, NewFeedItem, scopeKey } from './feed.service';
 import { Lookups } from './lookups';
@@ -24,6 +25,8 @@ export const FeedSubscription = defineSubscription('feed', [
   InnovationEvents.adoptionReported,
   LedgerEvents.pointsChanged,
   ...REDEMPTION_CHANGES,
+  RecognitionEvents.levelReached,
+  RecognitionEvents.badgeAwarded,
 ]);
 
 /**
@@ -35,8 +38,49 @@ export class FeedSubscriber {
   constructor(
     private readonly feed: FeedService,
     private readonly lookups: Lookups,
+    private readonly levels: LevelsService,
+    private readonly badges: BadgesService,
     @Optional() private readonly realtime?: RealtimePublisher,
   ) {}
+
+  /** A badge awarded: the member's own feed shows it, leading to their badges. */
+  @OnEvent(FeedSubscription, RecognitionEvents.badgeAwarded)
+  async badgeAwarded(event: EnvelopeOf<typeof RecognitionEvents.badgeAwarded>, manager: EntityManager) {
+    const p = event.payload;
+    const badge = await this.badges.get(p.badge);
+    return this.write(manager, event, [
+      {
+        scope: scopeKey.member(p.memberId),
+        kind: event.type,
+        actorId: p.memberId,
+        innovationId: null,
+        learningAreas: [],
+        text: Texts.badgeAwarded(badge),
+        link: { type: 'badge', id: p.awardId },
+      },
+    ]);
+  }
+
+  /** A level reached: the member's own feed congratulates them, their school's and area's feeds hear of it. */
+  @OnEvent(FeedSubscription, RecognitionEvents.levelReached)
+  async levelReached(event: EnvelopeOf<typeof RecognitionEvents.levelReached>, manager: EntityManager) {
+    const p = event.payload;
+    const level = this.levels.labelOf(p.level);
+    const base = {
+      kind: event.type,
+      actorId: p.memberId,
+      innovationId: null,
+      learningAreas: [],
+      link: { type: 'level', id: p.memberId },
+    };
+    return this.write(manager, event, [
+      { ...base, scope: scopeKey.member(p.memberId), text: Texts.levelReachedMine(level) },
+      ...(p.schoolId
+        ? [{ ...base, scope: scopeKey.school(p.schoolId), text: Texts.levelReached(level) }]
+        : []),
+      ...(p.areaId ? [{ ...base, scope: scopeKey.area(p.areaId), text: Texts.levelReached(level) }] : []),
+    ]);
+  }
 
   @OnEvent(FeedSubscription, InnovationEvents.published)
   async innovationPublished(event: EnvelopeOf<typeof InnovationEvents.published>, manager: EntityManager) {

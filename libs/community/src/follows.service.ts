@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError, loadTaxonomy, uuidv7 } from '@lc/core';
+import { updateReturning } from '@lc/database';
 import type { Actor } from '@lc/identity';
 import { CommunityErrors } from './community-errors';
 
@@ -45,12 +46,11 @@ export class FollowsService {
   }
 
   async unfollow(actor: Actor, id: string): Promise<void> {
-    const deleted: unknown[] = await this.dataSource.query(
+    const rows = await updateReturning(
+      this.dataSource.manager,
       `DELETE FROM follow WHERE id = $1 AND member_id = $2 RETURNING id`,
       [id, actor.memberId],
     );
-    // TypeORM answers DELETE … RETURNING with [rows, count].
-    const rows = Array.isArray(deleted[0]) ? (deleted[0] as unknown[]) : deleted;
     if (rows.length === 0) throw new DomainError(CommunityErrors.FOLLOW_NOT_FOUND);
   }
 

@@ -24,6 +24,8 @@ function linkOf(web: string, link: PendingMail['data']['link']): string {
     transfer: `/me/wallet`,
     perk: `/perks/${link.id}`,
     announcement: `/feed`,
+    certificate: `/me/certificates`,
+    event: `/events/${link.id}`,
   };
   return `${web.replace(/\/$/, '')}${paths[link.type] ?? '/'}`;
 }

@@ -6,6 +6,7 @@ import { CommunityErrors } from './community-errors';
 import {
   Channels,
   DEFAULT_CHANNELS,
+  TYPE_DEFAULT_CHANNELS,
   isNotificationType,
   NOTIFICATION_TYPES,
   NotificationType,
@@ -110,7 +111,7 @@ export class NotificationsService {
         const channels = Object.fromEntries(
           (Object.keys(NOTIFICATION_TYPES) as NotificationType[]).map((type) => [
             type,
-            { ...DEFAULT_CHANNELS, ...(row?.channels[type] ?? {}) },
+            { ...DEFAULT_CHANNELS, ...TYPE_DEFAULT_CHANNELS[type], ...(row?.channels[type] ?? {}) },
           ]),
         ) as Record<NotificationType, Channels>;
         return [id, { channels, digest: row?.digest ?? 'off' }];

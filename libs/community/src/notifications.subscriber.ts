@@ -1,10 +1,12 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { ActivityEvents, EventsService } from '@lc/activities';
 import { InnovationEvents } from '@lc/innovations';
 import { LedgerEvents, LedgerService } from '@lc/ledger';
 import { MarketplaceEvents, REDEMPTION_CHANGES, RedemptionFacts } from '@lc/marketplace';
 import { AfterCommit, defineSubscription, EnvelopeOf, EventEnvelope, OnEvent } from '@lc/messaging';
 import { RealtimePublisher, Rooms } from '@lc/realtime';
+import { BadgesService, LevelsService, RecognitionEvents } from '@lc/recognition';
 import { Lookups } from './lookups';
 import { NewNotification, NotificationsService } from './notifications.service';
 import { Texts } from './texts';
@@ -22,6 +24,11 @@ export const NotificationsSubscription = defineSubscription('notifications', [
   InnovationEvents.removed,
   LedgerEvents.pointsChanged,
   ...REDEMPTION_CHANGES,
+  RecognitionEvents.levelReached,
+  RecognitionEvents.badgeAwarded,
+  ActivityEvents.certificateIssued,
+  ActivityEvents.registrationPromoted,
+  ActivityEvents.eventCancelled,
 ]);
 
 /**
@@ -36,8 +43,95 @@ export class NotificationsSubscriber {
     private readonly notifications: NotificationsService,
     private readonly ledger: LedgerService,
     private readonly lookups: Lookups,
+    private readonly levels: LevelsService,
+    private readonly badges: BadgesService,
+    private readonly events: EventsService,
     @Optional() private readonly realtime?: RealtimePublisher,
   ) {}
+
+  /** A badge awarded: the member hears of it. */
+  @OnEvent(NotificationsSubscription, RecognitionEvents.badgeAwarded)
+  async badgeAwarded(event: EnvelopeOf<typeof RecognitionEvents.badgeAwarded>, manager: EntityManager) {
+    const p = event.payload;
+    return this.notify(manager, event, [
+      {
+        memberId: p.memberId,
+        type: 'badge.awarded',
+        text: Texts.badgeAwarded(await this.badges.get(p.badge)),
+        link: { type: 'badge', id: p.awardId },
+      },
+    ]);
+  }
+
+  /** A certificate issued: the member hears of it, by e-mail too unless they turned it off. */
+  @OnEvent(NotificationsSubscription, ActivityEvents.certificateIssued)
+  async certificateIssued(
+    event: EnvelopeOf<typeof ActivityEvents.certificateIssued>,
+    manager: EntityManager,
+  ) {
+    const p = event.payload;
+    return this.notify(manager, event, [
+      {
+        memberId: p.memberId,
+        type: 'certificate.issued',
+        text: Texts.certificateIssued(p.title),
+        link: { type: 'certificate', id: p.certificateId },
+      },
+    ]);
+  }
+
+  /** An event cancelled: everyone registered or waitlisted hears of it, with the organisers' reason. */
+  @OnEvent(NotificationsSubscription, ActivityEvents.eventCancelled)
+  async eventCancelled(event: EnvelopeOf<typeof ActivityEvents.eventCancelled>, manager: EntityManager) {
+    const p = event.payload;
+    const members = await this.events.registrantIds(manager, p.eventId);
+    return this.notify(
+      manager,
+      event,
+      members.map((memberId) => ({
+        memberId,
+        type: 'event.cancelled' as const,
+        text: Texts.eventCancelled(p.title, p.reason),
+        link: { type: 'event', id: p.eventId },
+      })),
+    );
+  }
+
+  /** A seat freed and the first waitlisted member took it: they hear they are in. */
+  @OnEvent(NotificationsSubscription, ActivityEvents.registrationPromoted)
+  async registrationPromoted(
+    event: EnvelopeOf<typeof ActivityEvents.registrationPromoted>,
+    manager: EntityManager,
+  ) {
+    const p = event.payload;
+    return this.notify(manager, event, [
+      {
+        memberId: p.memberId,
+        type: 'event.seat_confirmed',
+        text: Texts.eventSeatConfirmed(p.title),
+        link: { type: 'event', id: p.eventId },
+      },
+    ]);
+  }
+
+  /** A level reached: the member hears of it, and their open app shows the new level at once. */
+  @OnEvent(NotificationsSubscription, RecognitionEvents.levelReached)
+  async levelReached(event: EnvelopeOf<typeof RecognitionEvents.levelReached>, manager: EntityManager) {
+    const p = event.payload;
+    const level = this.levels.labelOf(p.level);
+    const after = await this.notify(manager, event, [
+      {
+        memberId: p.memberId,
+        type: 'level.reached',
+        text: Texts.levelReachedMine(level),
+        link: { type: 'level', id: p.memberId },
+      },
+    ]);
+    return async () => {
+      await after();
+      await this.realtime?.publish([Rooms.member(p.memberId)], 'level.reached', { level });
+    };
+  }
 
   @OnEvent(NotificationsSubscription, InnovationEvents.ratingSubmitted)
   async rated(event: EnvelopeOf<typeof InnovationEvents.ratingSubmitted>, manager: EntityManager) {

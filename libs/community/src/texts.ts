@@ -62,6 +62,48 @@ export const Texts = {
       en: `A moderator ${removed ? 'removed' : 'hid'} “${title}” under the community guidelines`,
     },
   }),
+  levelReachedMine: (level: Bilingual): Rendered => ({
+    title: { th: `ยินดีด้วย! คุณเป็น${level.th}แล้ว`, en: `Congratulations! You are now ${article(level.en)}` },
+    body: {
+      th: `คุณผ่านเกณฑ์ระดับ${level.th}จากผลงานของคุณในชุมชน`,
+      en: `Your work in the community meets the criteria of ${level.en}`,
+    },
+  }),
+  badgeAwarded: (badge: Bilingual): Rendered => ({
+    title: { th: `คุณได้รับเหรียญตรา “${badge.th}”`, en: `You earned the badge “${badge.en}”` },
+    body: {
+      th: 'เหรียญตรานี้ตรวจสอบได้ และดาวน์โหลดเก็บไว้ในกระเป๋าเอกสารดิจิทัลได้',
+      en: 'It can be verified by anyone and kept in any digital wallet',
+    },
+  }),
+  certificateIssued: (eventTitle: string): Rendered => ({
+    title: { th: 'คุณได้รับเกียรติบัตร', en: 'You received a certificate' },
+    body: {
+      th: `เกียรติบัตรกิจกรรม “${eventTitle}” ของคุณพร้อมแล้ว ดาวน์โหลดได้ที่หน้าเกียรติบัตรของฉัน และตรวจสอบได้ด้วยคิวอาร์โค้ดบนเกียรติบัตร`,
+      en: `Your certificate of “${eventTitle}” is ready: download it from My certificates; anyone can verify it by its QR code`,
+    },
+  }),
+  eventCancelled: (eventTitle: string, reason: string): Rendered => ({
+    title: { th: 'กิจกรรมถูกยกเลิก', en: 'An event was cancelled' },
+    body: {
+      th: `ผู้จัดยกเลิกกิจกรรม “${eventTitle}” เหตุผล: ${reason}`,
+      en: `The organisers cancelled “${eventTitle}”. Reason: ${reason}`,
+    },
+  }),
+  eventSeatConfirmed: (eventTitle: string): Rendered => ({
+    title: { th: 'คุณได้ที่นั่งแล้ว', en: 'You have a seat' },
+    body: {
+      th: `มีที่นั่งว่างในกิจกรรม “${eventTitle}” และคุณซึ่งอยู่ในรายชื่อสำรองลำดับแรกได้ที่นั่งนั้นแล้ว`,
+      en: `A seat freed in “${eventTitle}” and, first on its waitlist, you have it`,
+    },
+  }),
+  levelReached: (level: Bilingual): Rendered => ({
+    title: { th: `เลื่อนระดับเป็น${level.th}`, en: `Reached the level of ${level.en}` },
+    body: {
+      th: `ผ่านเกณฑ์ระดับ${level.th}จากผลงานในชุมชน`,
+      en: `Their work in the community meets the criteria of ${level.en}`,
+    },
+  }),
   pointsChanged: (amount: number, reason: Bilingual): Rendered => ({
     title:
       amount >= 0
@@ -88,3 +130,8 @@ export const Texts = {
     body: { th: body, en: body },
   }),
 };
+
+/** "a Practitioner", "an Education Influencer". */
+function article(name: string): string {
+  return `${/^[AEIOU]/i.test(name) ? 'an' : 'a'} ${name}`;
+}

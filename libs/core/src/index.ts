@@ -41,3 +41,17 @@ export {
   taxonomyCodes,
   toAreaRow,
 } from './reference/reference-data';
+export { Clock } from './clock';
+export {
+  bahtAmount,
+  englishDate,
+  percentOf,
+  THAI_MONTHS,
+  THAI_MONTHS_SHORT,
+  thaiDate,
+  thaiDateRange,
+  thaiDateTime,
+  thaiMonthLabel,
+  thaiNumber,
+  thaiShortDate,
+} from './format/thai-format';

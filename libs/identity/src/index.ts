@@ -20,9 +20,10 @@ export { OrganisationsService } from './organisations/organisations.service';
 export { RoleGrantsService } from './roles/role-grants.service';
 export { AuditRepository } from './audit/audit.repository';
 
-// Errors
+// Errors and events
 export { IdentityErrors } from './identity-errors';
+export { IdentityEvents } from './identity.events';
 
 // Who is acting
-export { hasRole, isObecAdmin, partnerOf } from './actor';
+export { administeredAreas, hasRole, isObecAdmin, partnerOf } from './actor';
 export type { Actor, Role } from './actor';

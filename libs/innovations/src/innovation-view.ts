@@ -32,7 +32,7 @@ export interface InnovationView {
   links: { url: string; title?: string }[];
   license: string;
   coverAttachmentId: string | null;
-  author: { id: string; displayName: string };
+  author: { id: string; displayName: string; level: string };
   school: { id: string; name: string } | null;
   areaId: string | null;
   version: number;
@@ -62,7 +62,7 @@ export function toView(row: InnovationRow, actor: Actor | undefined): Innovation
     links: row.links,
     license: row.license,
     coverAttachmentId: row.coverAttachmentId,
-    author: { id: row.authorId, displayName: row.authorName },
+    author: { id: row.authorId, displayName: row.authorName, level: row.authorLevel },
     school: row.schoolId ? { id: row.schoolId, name: row.schoolName ?? '' } : null,
     areaId: row.areaId,
     version: row.version,
@@ -91,6 +91,7 @@ export function factsOf(row: InnovationRow): InnovationFacts {
     areaId: row.areaId,
     learningAreas: row.learningAreas,
     competencies: row.competencies.map((c) => c.code),
+    techniques: row.techniques,
     version: row.version,
   };
 }

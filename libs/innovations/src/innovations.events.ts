@@ -8,6 +8,8 @@ export interface InnovationFacts {
   areaId: string | null;
   learningAreas: string[];
   competencies: string[];
+  /** Active Learning technique codes (absent in events written before it was added). */
+  techniques?: string[];
   version: number;
 }
 

@@ -5,6 +5,8 @@ export interface InnovationRow {
   id: string;
   authorId: string;
   authorName: string;
+  /** The author's level (recognition), shown beside their name. */
+  authorLevel: string;
   schoolId: string | null;
   schoolName: string | null;
   areaId: string | null;
@@ -36,7 +38,7 @@ export interface InnovationRow {
 }
 
 const INNOVATION_COLUMNS = `
-  i.id, i.author_id AS "authorId", m.display_name AS "authorName", i.school_id AS "schoolId", s.name_th AS "schoolName",
+  i.id, i.author_id AS "authorId", m.display_name AS "authorName", m.level_code AS "authorLevel", i.school_id AS "schoolId", s.name_th AS "schoolName",
   i.area_id AS "areaId", i.status, i.title, i.summary, i.body, i.body_html AS "bodyHtml", i.learning_areas AS "learningAreas",
   i.grade_levels AS "gradeLevels", i.competencies, i.techniques, i.tags, i.context, i.links, i.license,
   i.cover_attachment_id AS "coverAttachmentId", i.version, i.moderation_reason AS "moderationReason",

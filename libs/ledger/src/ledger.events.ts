@@ -14,4 +14,6 @@ export const LedgerEvents = {
     reason: { code: string; th: string; en: string };
     innovationId: string | null;
   }>('points.changed'),
+  /** An OBEC administrator adjusted a member's wallet (signed amount: positive credits, negative takes back). */
+  pointsAdjusted: defineEvent<{ memberId: string; transferId: string; amount: number }>('points.adjusted'),
 } as const;

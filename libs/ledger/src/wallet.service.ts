@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { decodeCursor, DEFAULT_PAGE_SIZE, DomainError, Page, toPage, uuidv7 } from '@lc/core';
 import { AuditRepository } from '@lc/identity';
+import { OutboxService } from '@lc/messaging';
 import { RuleChanges, RulesRepository, EarningRule } from './awards/rules.repository';
 import { LedgerErrors } from './ledger-errors';
+import { LedgerEvents } from './ledger.events';
 import { LedgerService } from './ledger.service';
 import { ISSUANCE, memberWallet, Wallet } from './ledger.types';
 
@@ -27,6 +29,7 @@ export class WalletService {
     private readonly ledger: LedgerService,
     private readonly rules: RulesRepository,
     private readonly audit: AuditRepository,
+    private readonly outbox: OutboxService,
   ) {}
 
   wallet(memberId: string): Promise<Wallet> {
@@ -137,6 +140,11 @@ export class WalletService {
         targetId: memberId,
         reason,
         details: { amount, transferId: result!.id },
+      });
+      await this.outbox.append(manager, LedgerEvents.pointsAdjusted, {
+        memberId,
+        transferId: result!.id,
+        amount,
       });
       return { transferId: result!.id, amount, wallet: await this.ledger.wallet(memberId, manager) };
     });

@@ -231,12 +231,18 @@ export class PerksRepository {
   ): Promise<{ id: string; open: boolean; eligible: boolean; used: number }[]> {
     return manager.query(
       `SELECT p.id, marketplace_perk_open(p.status, p.valid_from, p.valid_until) AS open,
-              marketplace_eligible(p.eligibility, $3::uuid, $4::text) AS eligible, count(r.id)::int AS used
+              marketplace_eligible(p.eligibility, $3::uuid, $4::text,
+                (SELECT m.level_code FROM member m WHERE m.id = $2::uuid)) AS eligible, count(r.id)::int AS used
        FROM perk p LEFT JOIN redemption r ON r.perk_id = p.id AND r.member_id = $2::uuid
          AND r.status IN ('pending', 'fulfilled') AND r.created_at >= marketplace_period_start(p.limit_period)
        WHERE p.id = ANY($1::uuid[]) GROUP BY p.id`,
       [perkIds, member?.memberId ?? null, member?.areaId ?? null, member?.memberKind ?? null],
     );
+  }
+
+  /** The categories of these perks, whatever their status (those that do not exist are left out). */
+  async categories(manager: EntityManager, ids: string[]): Promise<{ id: string; category: string }[]> {
+    return manager.query(`SELECT id, category FROM perk WHERE id = ANY($1::uuid[])`, [ids]);
   }
 
   /** The titles of these perks and their partners' names, in one query (those that do not exist are left out). */

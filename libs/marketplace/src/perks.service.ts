@@ -28,7 +28,7 @@ export interface PerkInput {
   fulfilmentHours?: number;
   validFrom?: string | null;
   validUntil?: string | null;
-  eligibility?: { areaIds?: string[]; memberKinds?: string[] } | null;
+  eligibility?: { areaIds?: string[]; memberKinds?: string[]; minLevel?: string } | null;
 }
 
 export interface PerkRow {
@@ -51,7 +51,7 @@ export interface PerkRow {
   fulfilmentHours: number;
   validFrom: Date | null;
   validUntil: Date | null;
-  eligibility: { areaIds?: string[]; memberKinds?: string[] };
+  eligibility: { areaIds?: string[]; memberKinds?: string[]; minLevel?: string };
   status: 'draft' | 'pending_approval' | 'live' | 'paused' | 'ended';
   createdAt: Date;
   updatedAt: Date;
@@ -359,6 +359,12 @@ export class PerksService {
   async names(manager: EntityManager, ids: string[]): Promise<Map<string, PerkNames>> {
     const rows = ids.length ? await this.perks.names(manager, [...new Set(ids)]) : [];
     return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  /** The category of each of these perks by perk id, in one query, whatever their status. */
+  async categories(manager: EntityManager, ids: string[]): Promise<Map<string, string>> {
+    const rows = ids.length ? await this.perks.categories(manager, [...new Set(ids)]) : [];
+    return new Map(rows.map((row) => [row.id, row.category]));
   }
 
   /** Partner staff see only their own partner's perks: another partner's is simply not found. */

@@ -105,4 +105,9 @@ export class EventCatalogue implements OnModuleInit {
   isBatched(subscriber: string): boolean {
     return this.subscriptions.get(subscriber)?.[0]?.subscription.batched ?? false;
   }
+
+  /** The subscriber's own limit on jobs at once in one process, if it sets one. */
+  concurrencyOf(subscriber: string): number | undefined {
+    return this.subscriptions.get(subscriber)?.[0]?.subscription.concurrency;
+  }
 }

@@ -31,7 +31,7 @@ export class EventConsumer implements OnApplicationShutdown {
             connectionName: `lc-worker-${subscriber}`,
           },
           prefix: this.config.QUEUE_PREFIX,
-          concurrency: this.config.QUEUE_CONCURRENCY,
+          concurrency: this.registry.concurrencyOf(subscriber) ?? this.config.QUEUE_CONCURRENCY,
           lockDuration: this.config.QUEUE_LOCK_DURATION_MS,
           stalledInterval: this.config.QUEUE_STALLED_INTERVAL_MS,
           // A job interrupted by a crashed worker is never failed for it: it runs again (handlers are idempotent).

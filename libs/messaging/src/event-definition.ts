@@ -49,15 +49,31 @@ export interface Subscription {
   readonly subscriber: string;
   readonly events: readonly EventDefinition[];
   readonly batched: boolean;
+  /**
+   * How many of its jobs one worker process runs at once (the default is `QUEUE_CONCURRENCY`). A subscriber whose
+   * jobs take turns under one lock sets 1: jobs waiting for the lock would otherwise hold the pool's connections
+   * while the one holding it needs the pool too.
+   */
+  readonly concurrency?: number;
 }
 
 export function defineSubscription(
   subscriber: string,
   events: readonly EventDefinition[],
-  options: { batched?: boolean } = {},
+  options: { batched?: boolean; concurrency?: number } = {},
 ): Subscription {
   if (!subscriber.trim()) throw new Error('A subscriber name must not be empty');
-  return Object.freeze({ subscriber, events: Object.freeze([...events]), batched: options.batched ?? false });
+  if (
+    options.concurrency !== undefined &&
+    !(Number.isInteger(options.concurrency) && options.concurrency >= 1)
+  )
+    throw new Error(`${subscriber}: concurrency must be a whole number of at least 1`);
+  return Object.freeze({
+    subscriber,
+    events: Object.freeze([...events]),
+    batched: options.batched ?? false,
+    ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+  });
 }
 
 /** A domain's events as its events file exports them (an object of definitions) or as a list. */

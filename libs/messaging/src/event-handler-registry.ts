@@ -108,6 +108,11 @@ export class EventHandlerRegistry implements OnModuleInit {
     return [...this.handlers.keys(), ...this.batchHandlers.keys()];
   }
 
+  /** How many jobs of this subscriber one process runs at once, when its subscription says. */
+  concurrencyOf(subscriber: string): number | undefined {
+    return this.catalogue.concurrencyOf(subscriber);
+  }
+
   /**
    * A batch: the events not yet processed by this subscriber are recorded and handled in one transaction,
    * in their outbox order. A redelivered or overlapping batch handles only what is new.

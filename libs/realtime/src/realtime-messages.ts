@@ -11,6 +11,10 @@ export interface RealtimeMessages {
   'wallet.updated': { balance: number; spendable: number };
   /** One of the member's redemptions changed state. */
   'redemption.updated': { id: string; perkId: string; status: string };
+  /** The member reached a level: their open app shows it beside their name at once. */
+  'level.reached': { level: { code: string; rank: number; th: string; en: string } };
+  /** The cockpit's numbers of a scope changed (throttled): KPI tiles of that scope refetch. */
+  'cockpit.changed': { scopes: string[]; at: string };
   /** Sent when connection-state recovery could not replay what was missed: refetch feed, inbox and wallet. */
   resync: { reason: string };
 }
@@ -23,4 +27,6 @@ export const Rooms = {
   school: (schoolId: string) => `school:${schoolId}`,
   area: (areaId: string) => `area:${areaId}`,
   global: 'global',
+  /** Cockpit viewers of a scope (`national`, `area:<id>`, `school:<id>`): joined by admins of that scope. */
+  cockpit: (scope: string) => `cockpit:${scope}`,
 } as const;

@@ -90,6 +90,16 @@ const configFields = z.object({
    * so that rotating JWT_SECRET does not change every pseudonym).
    */
   RESEARCH_PSEUDONYM_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  /**
+   * The seed of the Ed25519 key that signs badges (Open Badges 3.0 credentials) and their revocation lists: 32 random
+   * bytes as base64url. Anyone checks a badge against its public key, published at /api/v1/credentials/issuer, for as
+   * long as the badge is kept: keep it secret and never change it. Required in production (a process that issues or
+   * verifies badges refuses to start without it); unset elsewhere: derived from JWT_SECRET.
+   */
+  CREDENTIAL_ISSUER_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/, 'must be 32 bytes as base64url (43 characters, no padding)')
+    .optional(),
   JWT_ISSUER: z.string().min(1).default('learning-community'),
   JWT_AUDIENCE: z.string().min(1).default('learning-community-api'),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(900).default(900),

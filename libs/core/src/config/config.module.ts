@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { Clock } from '../clock';
 import { AppConfig, loadConfig } from './app-config';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -11,8 +12,8 @@ export class ConfigModule {
     const config = loadConfig({ ...process.env, ...overrides });
     return {
       module: ConfigModule,
-      providers: [{ provide: APP_CONFIG, useValue: config }],
-      exports: [APP_CONFIG],
+      providers: [{ provide: APP_CONFIG, useValue: config }, Clock],
+      exports: [APP_CONFIG, Clock],
     };
   }
 }

@@ -15,7 +15,17 @@ import { PasswordReset1763901300000 } from './1763901300000-PasswordReset';
 import { PerkImages1763901400000 } from './1763901400000-PerkImages';
 import { PerkReview1763901520000 } from './1763901520000-PerkReview';
 import { SqlSources1763901600000 } from './1763901600000-SqlSources';
+import { CreateCockpit1763901700000 } from './1763901700000-CreateCockpit';
 import { ActivityPlans1763901750000 } from './1763901750000-ActivityPlans';
+import { CockpitSpans1763901800000 } from './1763901800000-CockpitSpans';
+import { Recognition1763901900000 } from './1763901900000-Recognition';
+import { BadgeCredentials1763902000000 } from './1763902000000-BadgeCredentials';
+import { Badges1763902100000 } from './1763902100000-Badges';
+import { DevelopmentPlans1763902200000 } from './1763902200000-DevelopmentPlans';
+import { EvidenceDocuments1763902300000 } from './1763902300000-EvidenceDocuments';
+import { Activities1763902400000 } from './1763902400000-Activities';
+import { Campaigns1763902500000 } from './1763902500000-Campaigns';
+import { EventCriteria1763902600000 } from './1763902600000-EventCriteria';
 
 /** Every migration, in order. Listed explicitly so builds and tests load exactly the same set. */
 export const MIGRATIONS = [
@@ -36,5 +46,15 @@ export const MIGRATIONS = [
   PerkImages1763901400000,
   PerkReview1763901520000,
   SqlSources1763901600000,
+  CreateCockpit1763901700000,
   ActivityPlans1763901750000,
+  CockpitSpans1763901800000,
+  Recognition1763901900000,
+  BadgeCredentials1763902000000,
+  Badges1763902100000,
+  DevelopmentPlans1763902200000,
+  EvidenceDocuments1763902300000,
+  Activities1763902400000,
+  Campaigns1763902500000,
+  EventCriteria1763902600000,
 ];

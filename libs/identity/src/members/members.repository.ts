@@ -13,6 +13,8 @@ export interface MemberRow {
   schoolName: string | null;
   academicStanding: string | null;
   learningAreas: string[];
+  /** The level reached (recognition keeps it), shown beside the name. */
+  levelCode: string;
   bio: string | null;
   phone: string | null;
   status: 'active' | 'disabled' | 'erased';
@@ -28,7 +30,7 @@ export interface MemberRow {
 const SELECT_MEMBER = `
   SELECT m.id, m.email, m.password_hash AS "passwordHash", m.display_name AS "displayName", m.member_kind AS "memberKind",
          m.school_id AS "schoolId", s.area_id AS "areaId", s.name_th AS "schoolName", m.academic_standing AS "academicStanding",
-         m.learning_areas AS "learningAreas", m.bio, m.phone, m.status, m.terms_version AS "termsVersion",
+         m.learning_areas AS "learningAreas", m.level_code AS "levelCode", m.bio, m.phone, m.status, m.terms_version AS "termsVersion",
          m.privacy_version AS "privacyVersion", m.consented_at AS "consentedAt",
          m.email_verified_at AS "emailVerifiedAt", m.created_at AS "createdAt", m.updated_at AS "updatedAt"
   FROM member m LEFT JOIN school s ON s.id = m.school_id`;
@@ -103,6 +105,17 @@ export class MembersRepository {
       [id],
     );
     return rows[0] ?? null;
+  }
+
+  /** Kinds, schools and statuses of these members, in one query by primary key (unknown ids are left out). */
+  async places(
+    manager: EntityManager,
+    ids: string[],
+  ): Promise<{ id: string; memberKind: string; schoolId: string | null; status: string }[]> {
+    return manager.query(
+      `SELECT id, member_kind AS "memberKind", school_id AS "schoolId", status FROM member WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
   }
 
   async updateProfile(manager: EntityManager, id: string, changes: ProfileChanges): Promise<void> {

@@ -22,6 +22,8 @@ export interface MeView {
   memberKind: string;
   academicStanding: string | null;
   learningAreas: string[];
+  /** member, practitioner, change_agent or influencer (GET /me/level tells the progress). */
+  level: string;
   bio: string | null;
   phone: string | null;
   roles: { role: string; scopeType: string; scopeId: string | null }[];
@@ -38,6 +40,8 @@ export interface PublicMemberView {
   memberKind: string | null;
   academicStanding: string | null;
   learningAreas: string[];
+  /** member, practitioner, change_agent or influencer. */
+  level: string;
   bio: string | null;
   school: { id: string; name: string; areaId: string | null } | null;
   erased: boolean;
@@ -75,6 +79,7 @@ export class MembersService {
       memberKind: member.memberKind,
       academicStanding: member.academicStanding,
       learningAreas: member.learningAreas,
+      level: member.levelCode,
       bio: member.bio,
       phone: member.phone,
       roles: actor.roles,
@@ -144,10 +149,33 @@ export class MembersService {
       memberKind: erased ? null : member.memberKind,
       academicStanding: member.academicStanding,
       learningAreas: member.learningAreas,
+      level: member.levelCode,
       bio: member.bio,
       school: erased ? null : schoolOf(member),
       erased,
     };
+  }
+
+  /**
+   * The kind and school of each of these members that exists, in one query (an erased member has neither, as in
+   * their public profile). For subscribers that place many members at once: pass the caller's transaction's
+   * manager so the read takes no second connection from the pool.
+   */
+  async places(
+    ids: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, { memberKind: string | null; schoolId: string | null }>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.members.places(manager, [...new Set(ids)]);
+    return new Map(
+      rows.map((row) => {
+        const erased = row.status === 'erased';
+        return [
+          row.id,
+          { memberKind: erased ? null : row.memberKind, schoolId: erased ? null : row.schoolId },
+        ];
+      }),
+    );
   }
 
   /** PDPA right of access: everything the platform holds about the member, as JSON. */

@@ -112,6 +112,10 @@ export class OrganisationsRepository {
     return rows[0] ?? null;
   }
 
+  async schoolsById(manager: EntityManager, ids: string[]): Promise<SchoolView[]> {
+    return manager.query(`${SELECT_SCHOOL} WHERE id = ANY($1::uuid[])`, [ids]);
+  }
+
   async schoolsByCode(manager: EntityManager, codes: string[]): Promise<Map<string, SchoolView>> {
     const rows: SchoolView[] = await manager.query(`${SELECT_SCHOOL} WHERE code = ANY($1::text[])`, [codes]);
     return new Map(rows.map((row) => [row.code, row]));

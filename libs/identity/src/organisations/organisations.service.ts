@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   AreaRowError,
   decodeCursor,
@@ -64,6 +64,19 @@ export class OrganisationsService {
     const school = await this.organisations.school(this.dataSource.manager, id);
     if (!school) throw new DomainError(IdentityErrors.IDENTITY_SCHOOL_UNKNOWN);
     return school;
+  }
+
+  /**
+   * These schools by id, in one query (unknown ids are left out). For subscribers that place many schools at once:
+   * pass the caller's transaction's manager so the read takes no second connection from the pool.
+   */
+  async schoolsById(
+    ids: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, SchoolView>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.organisations.schoolsById(manager, [...new Set(ids)]);
+    return new Map(rows.map((row) => [row.id, row]));
   }
 
   /**

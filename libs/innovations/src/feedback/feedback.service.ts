@@ -29,6 +29,7 @@ interface CommentRow {
   parentId: string | null;
   authorId: string;
   authorName: string;
+  authorLevel: string;
   body: string | null;
   createdAt: Date;
   editedAt: Date | null;
@@ -38,7 +39,7 @@ interface CommentRow {
 export interface CommentView {
   id: string;
   parentId: string | null;
-  author: { id: string; displayName: string } | null;
+  author: { id: string; displayName: string; level: string } | null;
   body: string | null;
   deleted: boolean;
   createdAt: Date;
@@ -382,7 +383,7 @@ export class FeedbackService {
 
   private commentRows(manager: EntityManager, where: string, params: unknown[]): Promise<CommentRow[]> {
     return manager.query(
-      `SELECT c.id, c.parent_id AS "parentId", c.author_id AS "authorId", m.display_name AS "authorName", c.body,
+      `SELECT c.id, c.parent_id AS "parentId", c.author_id AS "authorId", m.display_name AS "authorName", m.level_code AS "authorLevel", c.body,
               c.created_at AS "createdAt", c.edited_at AS "editedAt", c.deleted_at AS "deletedAt"
        FROM innovation_comment c JOIN member m ON m.id = c.author_id WHERE ${where}`,
       params,
@@ -406,7 +407,7 @@ function toComment(row: CommentRow): CommentView {
   return {
     id: row.id,
     parentId: row.parentId,
-    author: deleted ? null : { id: row.authorId, displayName: row.authorName },
+    author: deleted ? null : { id: row.authorId, displayName: row.authorName, level: row.authorLevel },
     body: deleted ? null : row.body,
     deleted,
     createdAt: row.createdAt,

@@ -11,6 +11,8 @@ export interface AwardCandidate {
   innovationId: string | null;
   /** The other member in a feedback award (who rated, commented, reported use), for anti-gaming checks. */
   counterpartId: string | null;
+  /** The points when the event names them (a campaign's bonus), instead of the rule's. */
+  amount?: number;
 }
 
 type Payload<K extends keyof typeof InnovationEvents> = PayloadOf<(typeof InnovationEvents)[K]>;
@@ -38,6 +40,38 @@ export function candidatesFor(event: EventEnvelope, rules: EarningRule[], now: D
         actorId: payload.authorId,
         event,
         innovationId: payload.innovationId,
+        counterpartId: null,
+      });
+      continue;
+    }
+    if (event.type === 'activity.campaign_action') {
+      // Told once per campaign and counted action, inside the campaign's window: the bonus is the campaign's.
+      const { memberId, points, innovationId } = event.payload as {
+        memberId: string;
+        points: number;
+        innovationId: string | null;
+      };
+      if (!Number.isInteger(points) || points < 1) continue;
+      candidates.push({
+        rule,
+        beneficiaryId: memberId,
+        actorId: memberId,
+        event,
+        innovationId: innovationId ?? null,
+        counterpartId: null,
+        amount: points,
+      });
+      continue;
+    }
+    if (event.type === 'activity.session_attended' || event.type === 'activity.event_completed') {
+      // Told once per member and session, or member and event, by activities: the member who took part earns.
+      const { memberId } = event.payload as { memberId: string };
+      candidates.push({
+        rule,
+        beneficiaryId: memberId,
+        actorId: memberId,
+        event,
+        innovationId: null,
         counterpartId: null,
       });
       continue;

@@ -157,7 +157,7 @@ export class AwardService {
       idempotencyKey: `${event.id}:${rule.code}:${beneficiaryId}`,
       debit: ISSUANCE,
       credit: memberWallet(beneficiaryId),
-      amount: rule.points,
+      amount: candidate.amount ?? rule.points,
       kind: 'award',
       reason: { code: rule.code, th: rule.nameTh, en: rule.nameEn },
       sourceEventId: event.id,

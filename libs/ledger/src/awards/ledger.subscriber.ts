@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { ActivityEvents } from '@lc/activities';
 import { InnovationEvents } from '@lc/innovations';
 import { defineSubscription, EventEnvelope, OnEventBatch } from '@lc/messaging';
 import { AwardService } from './award.service';
@@ -19,6 +20,9 @@ export const LedgerSubscription = defineSubscription(
     InnovationEvents.commentCreated,
     InnovationEvents.adoptionReported,
     InnovationEvents.endorsed,
+    ActivityEvents.sessionAttended,
+    ActivityEvents.eventCompleted,
+    ActivityEvents.campaignAction,
   ],
   { batched: true },
 );

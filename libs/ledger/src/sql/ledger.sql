@@ -18,9 +18,13 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT ((get_byte(uuid_send(member), 14) * 256 + get_byte(uuid_send(member), 15)) % shards)::smallint
 $$;
 
--- Locks accounts in id order for the rest of the transaction, by (kind, owner, shard) or by id; owned accounts that do
--- not exist yet are made first (only the missing ones: an INSERT … ON CONFLICT on an existing row would wait for every
--- transaction that changed it). An owner of NULL names a system account.
+-- Locks accounts for the rest of the transaction, by (kind, owner, shard) or by id: members' wallets first, then every
+-- other account (partner clearing, system accounts), each group in id order. Every path that moves points locks in this
+-- one order (LedgerService.lockWallets takes wallets before a call locks the rest), so none waits on another in a
+-- cycle: an award (wallet, then issuance) and an administrator's adjustment of the same member used to lock issuance
+-- and wallet in opposite orders. Owned accounts that do not exist yet are made first (only the missing ones: an
+-- INSERT … ON CONFLICT on an existing row would wait for every transaction that changed it). An owner of NULL names a
+-- system account.
 CREATE OR REPLACE FUNCTION ledger_lock_accounts(kinds text[], owners uuid[], shards smallint[], ids uuid[] DEFAULT '{}')
 RETURNS SETOF ledger_account
 LANGUAGE plpgsql
@@ -49,14 +53,14 @@ BEGIN
         ON sys.owner_id IS NULL AND a.owner_id IS NULL AND a.kind = sys.kind AND a.shard = sys.shard
       UNION ALL
       SELECT unnest(ids)))
-    ORDER BY id FOR UPDATE;
+    ORDER BY kind <> 'member', id FOR UPDATE;
 END $$;
 
 -- The only way points move (LedgerService.transfer calls it; so do the database's own write paths such as
 -- marketplace_redeem). One call is all or nothing within the caller's transaction:
 --   1. each transfer's accounts are resolved as (kind, owner, shard): striped accounts (system issuance over 16 shards,
 --      a partner's clearing over 64) take the shard of the member on the other side; a post or void takes its hold's;
---   2. the accounts are locked in id order (no deadlocks between callers);
+--   2. the accounts are locked, wallets first, each group in id order (no deadlocks between callers);
 --   3. idempotency keys are checked after locking (a repeat answers the first transfer's id with created = false);
 --   4. the transfers are applied in order: a hold reserves, a post or void resolves a hold exactly once (made earlier,
 --      or earlier in this call), a member's spendable points (balance − pending) never go below zero;
@@ -144,7 +148,7 @@ BEGIN
     END LOOP;
   END IF;
 
-  -- 2. Lock every account involved, in id order.
+  -- 2. Lock every account involved (wallets first, each group in id order); kept in id order from here on.
   SELECT array_agg(a.id ORDER BY a.id), array_agg(a.kind ORDER BY a.id),
          array_agg(a.kind || ':' || coalesce(a.owner_id::text, '') || '#' || a.shard ORDER BY a.id),
          array_agg(a.balance ORDER BY a.id), array_agg(a.pending ORDER BY a.id), array_agg(a.lifetime_earned ORDER BY a.id)

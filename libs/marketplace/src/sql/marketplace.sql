@@ -15,14 +15,25 @@ RETURNS boolean LANGUAGE sql STABLE AS $$
   SELECT status = 'live' AND (valid_from IS NULL OR valid_from <= now()) AND (valid_until IS NULL OR valid_until > now())
 $$;
 
--- A member may redeem a perk when the perk names no areas or names the member's, and names no member kinds or names the
--- member's. Someone not signed in (no area, no kind) is eligible only for perks open to all.
-CREATE OR REPLACE FUNCTION marketplace_eligible(eligibility jsonb, area_id uuid, member_kind text)
+-- The rank of a recognition level (the taxonomy's promotionLevels): member 1, practitioner 2, change agent 3,
+-- influencer 4; 0 for none (someone not signed in).
+CREATE OR REPLACE FUNCTION marketplace_level_rank(level text)
+RETURNS int LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE level WHEN 'member' THEN 1 WHEN 'practitioner' THEN 2 WHEN 'change_agent' THEN 3
+                    WHEN 'influencer' THEN 4 ELSE 0 END
+$$;
+
+-- A member may redeem a perk when the perk names no areas or names the member's, names no member kinds or names the
+-- member's, and asks no level or one the member has reached (`minLevel`, recognition's levels). Someone not signed in
+-- (no area, no kind, no level) is eligible only for perks open to all.
+CREATE OR REPLACE FUNCTION marketplace_eligible(eligibility jsonb, area_id uuid, member_kind text, member_level text)
 RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
   SELECT (jsonb_array_length(coalesce(eligibility -> 'areaIds', '[]')) = 0
           OR coalesce(eligibility -> 'areaIds' ? area_id::text, false))
      AND (jsonb_array_length(coalesce(eligibility -> 'memberKinds', '[]')) = 0
           OR coalesce(eligibility -> 'memberKinds' ? member_kind, false))
+     AND (eligibility ->> 'minLevel' IS NULL
+          OR marketplace_level_rank(member_level) >= marketplace_level_rank(eligibility ->> 'minLevel'))
 $$;
 
 -- The start of a perk's current limit period, by Bangkok's calendar (weeks start on Monday): redemptions since then
@@ -72,6 +83,8 @@ DECLARE
   redemption_ids uuid[]; hold_ids uuid[]; post_ids uuid[]; event_ids uuid[]; voucher_ids uuid[]; perk_ids uuid[];
   member_ids uuid[]; area_ids uuid[]; member_kinds text[]; idempotency_keys text[]; request_hashes text[];
   generated_codes text[];
+  -- Each request's member's level (recognition keeps it on the member), for perks that ask one.
+  member_levels text[];
   -- Each request's answer so far: NULL while undecided, then 'created', 'replay', 'refused' or 'conflict'.
   outcomes text[]; refusals text[]; refusal_details text[]; answers jsonb[]; answer_hashes text[];
   found record;
@@ -118,6 +131,10 @@ BEGIN
     outcomes[found.i] := 'replay'; answers[found.i] := found.response; answer_hashes[found.i] := found.request_hash;
   END LOOP;
 
+  -- The members' levels, read once for the batch.
+  SELECT array_agg(m.level_code ORDER BY u.n) INTO member_levels
+  FROM unnest(member_ids) WITH ORDINALITY AS u(id, n) LEFT JOIN member m ON m.id = u.id;
+
   -- The perks, and what can be refused before any lock.
   SELECT array_agg(p ORDER BY p.id), array_agg(p.id ORDER BY p.id) INTO batch_perks, batch_perk_ids
   FROM perk p WHERE p.id = ANY(perk_ids);
@@ -129,7 +146,7 @@ BEGIN
     IF NOT marketplace_perk_open(this_perk.status, this_perk.valid_from, this_perk.valid_until) THEN
       outcomes[i] := 'refused'; refusals[i] := 'PERK_NOT_AVAILABLE'; CONTINUE;
     END IF;
-    IF NOT marketplace_eligible(this_perk.eligibility, area_ids[i], member_kinds[i]) THEN
+    IF NOT marketplace_eligible(this_perk.eligibility, area_ids[i], member_kinds[i], member_levels[i]) THEN
       outcomes[i] := 'refused'; refusals[i] := 'PERK_NOT_ELIGIBLE'; CONTINUE;
     END IF;
     -- Sold out is answered from the row as read, without queueing on its lock.
