@@ -1,4 +1,5 @@
 import { DomainError } from '@lc/core';
+import { CockpitErrors } from './cockpit-errors';
 import { Actor, hasRole, isObecAdmin } from '@lc/identity';
 
 declare const authorised: unique symbol;
@@ -22,7 +23,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function parseScope(text: string): RequestedScope {
   if (text === 'national') return { kind: 'national' };
   const match = /^(area|school):(.+)$/.exec(text);
-  if (!match || !UUID.test(match[2]!)) throw new DomainError('COCKPIT_SCOPE_INVALID', text.slice(0, 80));
+  if (!match || !UUID.test(match[2]!))
+    throw new DomainError(CockpitErrors.COCKPIT_SCOPE_INVALID, text.slice(0, 80));
   const id = match[2]!.toLowerCase();
   return match[1] === 'area' ? { kind: 'area', areaId: id } : { kind: 'school', schoolId: id };
 }
@@ -34,7 +36,7 @@ export function defaultScope(actor: Actor): RequestedScope {
   if (area) return { kind: 'area', areaId: area.scopeId! };
   const school = actor.roles.find((grant) => grant.role === 'school_admin' && grant.scopeId);
   if (school) return { kind: 'school', schoolId: school.scopeId! };
-  throw new DomainError('COCKPIT_SCOPE_FORBIDDEN');
+  throw new DomainError(CockpitErrors.COCKPIT_SCOPE_FORBIDDEN);
 }
 
 /** Where a school sits: its area, or null when it has none or does not exist. */
@@ -54,24 +56,25 @@ export async function authorise(
   const brand = <T extends object>(scope: T) => scope as T & CockpitScope;
   switch (requested.kind) {
     case 'national':
-      if (!obec) throw new DomainError('COCKPIT_SCOPE_FORBIDDEN');
+      if (!obec) throw new DomainError(CockpitErrors.COCKPIT_SCOPE_FORBIDDEN);
       return brand({ kind: 'national' as const });
     case 'area': {
       if (!obec && !hasRole(actor, 'area_admin', requested.areaId))
-        throw new DomainError('COCKPIT_SCOPE_FORBIDDEN');
-      if (!(await places.areaExists(requested.areaId))) throw new DomainError('COCKPIT_SCOPE_NOT_FOUND');
+        throw new DomainError(CockpitErrors.COCKPIT_SCOPE_FORBIDDEN);
+      if (!(await places.areaExists(requested.areaId)))
+        throw new DomainError(CockpitErrors.COCKPIT_SCOPE_NOT_FOUND);
       return brand({ kind: 'area' as const, areaId: requested.areaId });
     }
     case 'school': {
       const mayTry = obec || hasRole(actor, 'school_admin') || hasRole(actor, 'area_admin');
-      if (!mayTry) throw new DomainError('COCKPIT_SCOPE_FORBIDDEN');
+      if (!mayTry) throw new DomainError(CockpitErrors.COCKPIT_SCOPE_FORBIDDEN);
       const place = await places.school(requested.schoolId);
       const allowed =
         obec ||
         hasRole(actor, 'school_admin', requested.schoolId) ||
         (place?.areaId != null && hasRole(actor, 'area_admin', place.areaId));
-      if (!allowed) throw new DomainError('COCKPIT_SCOPE_FORBIDDEN');
-      if (!place) throw new DomainError('COCKPIT_SCOPE_NOT_FOUND');
+      if (!allowed) throw new DomainError(CockpitErrors.COCKPIT_SCOPE_FORBIDDEN);
+      if (!place) throw new DomainError(CockpitErrors.COCKPIT_SCOPE_NOT_FOUND);
       return brand({ kind: 'school' as const, schoolId: requested.schoolId, areaId: place.areaId });
     }
   }

@@ -74,7 +74,7 @@ export class ActivityPlanFieldsDto {
   @IsString()
   @Length(1, 300)
   title?: string;
-  @ApiPropertyOptional({ nullable: true, description: 'Title in English' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Title in English' })
   @Optional()
   @ValidateIf((_, v) => v !== null)
   @Transform(trim)
@@ -86,6 +86,7 @@ export class ActivityPlanFieldsDto {
   @IsIn(LEVELS)
   level?: 'area' | 'school';
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     description: 'A school of the area: required at the school level, absent at the area level',
@@ -162,7 +163,7 @@ export class ReportActivityPlanDto {
   @ApiProperty({ ...BAHT_SCHEMA, description: 'Budget spent in baht, with satang' })
   @IsBaht()
   budgetSpent!: string | number;
-  @ApiPropertyOptional({ nullable: true, description: 'Outcomes, problems and suggestions' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Outcomes, problems and suggestions' })
   @Optional()
   @ValidateIf((_, v) => v !== null)
   @IsString()

@@ -68,6 +68,13 @@ export class ActivityPlanResponse {
   @ApiProperty({ enum: ['planned', 'reported'] }) status!: string;
   @ApiProperty({ type: () => ActivityReportResponse, nullable: true, description: 'The current report' })
   report!: ActivityReportResponse | null;
+  @ApiProperty({
+    type: () => RoleCountsResponse,
+    description:
+      'Members who attended the plan’s events on the platform, by role, each once; the actual participants per role ' +
+      'are the report’s or these, whichever is more',
+  })
+  attended!: RoleCountsResponse;
   @ApiProperty({ type: () => [ActivityEvidenceResponse] }) evidence!: ActivityEvidenceResponse[];
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: string;

@@ -52,6 +52,10 @@ export interface PlanRow extends Omit<PlanFields, 'budgetSatang'> {
   notes: string | null;
   reportedBy: string | null;
   reportedAt: Date | null;
+  attendedEducationExecutives: number;
+  attendedSupervisors: number;
+  attendedSchoolDirectors: number;
+  attendedTeachers: number;
 }
 
 export interface RevisionRow extends Omit<ReportFields, 'budgetSpentSatang'> {
@@ -101,6 +105,18 @@ export interface PlanExportRow extends PlanRow {
   areaNameEn: string;
 }
 
+/**
+ * Members who attended the plan's events, by the four roles of seed 000 (teachers and educational personnel count as
+ * teachers; other kinds of member are not one of the roles), each member once per plan.
+ */
+const ATTENDED_BY_ROLE = `
+  SELECT plan_id,
+         count(*) FILTER (WHERE member_kind = 'executive') AS ee,
+         count(*) FILTER (WHERE member_kind = 'supervisor') AS sv,
+         count(*) FILTER (WHERE member_kind = 'school_director') AS sd,
+         count(*) FILTER (WHERE member_kind IN ('teacher', 'personnel')) AS te
+  FROM cockpit_plan_attendee GROUP BY plan_id`;
+
 const SELECT_PLAN = `
   SELECT p.id, p.area_id AS "areaId", p.fiscal_year AS "fiscalYear", p.title_th AS "titleTh", p.title_en AS "titleEn",
          p.level, p.school_id AS "schoolId", s.code AS "schoolCode", s.name_th AS "schoolNameTh", s.name_en AS "schoolNameEn",
@@ -112,10 +128,13 @@ const SELECT_PLAN = `
          r.revision AS "reportRevision", r.education_executives AS "educationExecutives", r.supervisors,
          r.school_directors AS "schoolDirectors", r.teachers, r.supervision_visits AS "supervisionVisits",
          r.budget_spent_satang::text AS "budgetSpentSatang", r.notes, r.reported_by AS "reportedBy",
-         r.reported_at AS "reportedAt"
+         r.reported_at AS "reportedAt",
+         coalesce(att.ee, 0)::int AS "attendedEducationExecutives", coalesce(att.sv, 0)::int AS "attendedSupervisors",
+         coalesce(att.sd, 0)::int AS "attendedSchoolDirectors", coalesce(att.te, 0)::int AS "attendedTeachers"
   FROM activity_plan p
   LEFT JOIN school s ON s.id = p.school_id
-  LEFT JOIN activity_plan_report r ON r.plan_id = p.id`;
+  LEFT JOIN activity_plan_report r ON r.plan_id = p.id
+  LEFT JOIN (${ATTENDED_BY_ROLE}) att ON att.plan_id = p.id`;
 
 /** The WHERE of a scoped read of plans, with its parameters appended to `params`. */
 function scopeCondition(scope: CockpitScope, params: unknown[]): string {
@@ -327,7 +346,9 @@ export class ActivityPlansRepository {
   // Reads for the cockpit
 
   /**
-   * Per area of the scope, the sums of its plans in the fiscal year (actuals from current reports only). National
+   * Per area of the scope, the sums of its plans in the fiscal year. A plan's actual participants per role are its
+   * current report's, or the members who attended its events on the platform when they are more (a report may add
+   * people the platform did not record, never count fewer). National
    * scope answers every area, those without plans with zeros; an area scope that area; a school scope the plans
    * held at that school, under its area (none when the school has no area).
    */
@@ -353,10 +374,12 @@ export class ActivityPlansRepository {
          SELECT p.area_id, count(*) AS plans, count(r.plan_id) AS reported,
                 sum(p.target_education_executives) AS t_ee, sum(p.target_supervisors) AS t_sv,
                 sum(p.target_school_directors) AS t_sd, sum(p.target_teachers) AS t_te,
-                sum(r.education_executives) AS a_ee, sum(r.supervisors) AS a_sv,
-                sum(r.school_directors) AS a_sd, sum(r.teachers) AS a_te, sum(r.supervision_visits) AS visits,
+                sum(greatest(r.education_executives, att.ee)) AS a_ee, sum(greatest(r.supervisors, att.sv)) AS a_sv,
+                sum(greatest(r.school_directors, att.sd)) AS a_sd, sum(greatest(r.teachers, att.te)) AS a_te,
+                sum(r.supervision_visits) AS visits,
                 sum(p.budget_satang) AS budget, sum(r.budget_spent_satang) AS spent
          FROM activity_plan p LEFT JOIN activity_plan_report r ON r.plan_id = p.id
+         LEFT JOIN (${ATTENDED_BY_ROLE}) att ON att.plan_id = p.id
          WHERE p.fiscal_year = $1 AND ${plans}
          GROUP BY p.area_id
        ) x ON x.area_id = a.id

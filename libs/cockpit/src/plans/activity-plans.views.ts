@@ -57,6 +57,8 @@ export interface ActivityPlanView {
   budget: string;
   status: 'planned' | 'reported';
   report: ActivityReportView | null;
+  /** Members who attended the plan's events on the platform, by role, each once (issue 18). */
+  attended: RoleCountsWithTotal;
   evidence: EvidenceView[];
   createdAt: Date;
   updatedAt: Date;
@@ -113,6 +115,12 @@ export function planView(row: PlanRow, evidence: EvidenceRow[]): ActivityPlanVie
     budget: satangToBaht(row.budgetSatang),
     status: report ? 'reported' : 'planned',
     report,
+    attended: withTotal({
+      educationExecutives: row.attendedEducationExecutives,
+      supervisors: row.attendedSupervisors,
+      schoolDirectors: row.attendedSchoolDirectors,
+      teachers: row.attendedTeachers,
+    }),
     evidence: evidence.filter((file) => file.planId === row.id).map(evidenceView),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,

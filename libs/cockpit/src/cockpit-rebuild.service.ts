@@ -1,0 +1,85 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CockpitLive } from './cockpit-live';
+import { CockpitRebuildRepository, RollupCorrections } from './cockpit-rebuild.repository';
+import { CockpitSubscription } from './cockpit.subscriber';
+import { COCKPIT_LOCK } from './mirror.repository';
+
+export interface RebuildOutcome {
+  /** Events already in the sources that the subscriber will skip when they arrive. */
+  pendingEvents: number;
+  dailyRows: number;
+  monthlyRows: number;
+  /** Rows the rebuild had to change per table: none when the subscriber kept the rollups exact. */
+  corrected: RollupCorrections;
+  ms: number;
+}
+
+/**
+ * Recomputes every rollup exactly from the source tables (cockpit-rebuild.repository.ts) and replaces them in one
+ * transaction. It holds the cockpit's lock, so the subscriber waits meanwhile; it reads one REPEATABLE READ snapshot
+ * taken after the lock, and marks the events that snapshot already contains but the subscriber has not handled, so
+ * each change is counted once: by the rebuild or by the subscriber, never both.
+ */
+@Injectable()
+export class CockpitRebuildService {
+  private readonly logger = new Logger(CockpitRebuildService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly rebuild: CockpitRebuildRepository,
+    private readonly live: CockpitLive,
+  ) {}
+
+  async run(): Promise<RebuildOutcome> {
+    const started = Date.now();
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query(`SELECT pg_advisory_lock($1)`, [COCKPIT_LOCK]);
+      try {
+        await runner.startTransaction('REPEATABLE READ');
+        try {
+          const manager = runner.manager;
+          await manager.query(`SET LOCAL statement_timeout = 0`);
+          // Tens of millions of facts are grouped and compared: in memory rather than in temporary files.
+          await manager.query(`SET LOCAL work_mem = '256MB'`);
+          await this.rebuild.refreshSchools(manager);
+          await this.rebuild.rebuildMirrors(manager);
+          const pendingEvents = await this.rebuild.markPendingEvents(
+            manager,
+            CockpitSubscription.events.map((event) => event.type),
+          );
+          await this.rebuild.collectFacts(manager);
+          const corrected = await this.rebuild.replaceRollups(manager);
+          const [counts] = await manager.query<{ daily: string; monthly: string }[]>(
+            `SELECT (SELECT count(*) FROM cockpit_daily) AS daily, (SELECT count(*) FROM cockpit_monthly) AS monthly`,
+          );
+          await runner.commitTransaction();
+          const outcome = {
+            pendingEvents,
+            dailyRows: Number(counts!.daily),
+            monthlyRows: Number(counts!.monthly),
+            corrected,
+            ms: Date.now() - started,
+          };
+          this.logger.log(outcome, 'cockpit rollups rebuilt from the sources');
+          this.live.changed(['national']);
+          return outcome;
+        } catch (error) {
+          await runner.rollbackTransaction();
+          throw error;
+        }
+      } finally {
+        await runner.query(`SELECT pg_advisory_unlock($1)`, [COCKPIT_LOCK]);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** Where schools sit and their names, from identity's schools (cheap; between rebuilds). */
+  async refreshSchools(): Promise<void> {
+    await this.dataSource.transaction((manager) => this.rebuild.refreshSchools(manager));
+  }
+}
