@@ -11,6 +11,19 @@ import { VitePWA } from 'vite-plugin-pwa';
 // API of `npm run quickstart` (API_URL, default http://localhost:3000).
 const api = process.env.API_URL ?? 'http://localhost:3000';
 
+/** The web tests, split by whether they replace a module with vi.mock (those must not share a module graph). */
+const testFiles = (() => {
+  const walk = (directory: string): string[] =>
+    readdirSync(directory).flatMap((name) => {
+      const path = join(directory, name);
+      return statSync(path).isDirectory() ? walk(path) : /\.test\.tsx?$/.test(name) ? [path] : [];
+    });
+  const root = fileURLToPath(new URL('.', import.meta.url));
+  const files = walk(join(root, 'src')).map((path) => path.slice(root.length).replace(/\\/g, '/'));
+  const mocks = (path: string) => /\bvi\.mock\(/.test(readFileSync(join(root, path), 'utf8'));
+  return { shared: files.filter((f) => !mocks(f)), isolated: files.filter(mocks) };
+})();
+
 /** Brotli and gzip copies of every text file of the build, served as they are by the API (no compression per request). */
 function precompress(): Plugin {
   return {
@@ -47,6 +60,9 @@ export default defineConfig({
       includeAssets: ['icons/*.png', 'icons/*.svg'],
       workbox: {
         globPatterns: ['**/*.{js,css,html,woff2,svg,png}'],
+        // Heavy chunks only staff open (the cockpit's charts and map, the partner's QR reader) are not pushed to
+        // every teacher's phone at install: they load from the network the first time their page opens.
+        globIgnores: ['**/assets/{TimeSeriesChart,ProvinceMap,jsQR}-*.js'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/socket\.io/, /^\/metrics/],
         runtimeCaching: [
@@ -87,7 +103,15 @@ export default defineConfig({
     environment: 'jsdom',
     globals: true,
     setupFiles: ['./vitest.setup.ts'],
-    include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // Both cores of CI (Vitest's default leaves one idle).
+    maxWorkers: 2,
+    // Test files share a page and their modules (no new jsdom and Mantine per file: a third of the time) and the
+    // setup file clears what a test leaves behind; a file that replaces a module (vi.mock) runs on its own, or the
+    // replacement would leak into the files after it.
+    projects: [
+      { extends: true, test: { name: 'shared', include: [...testFiles.shared], isolate: false } },
+      { extends: true, test: { name: 'isolated', include: [...testFiles.isolated], isolate: true } },
+    ],
   },
 });

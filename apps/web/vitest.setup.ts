@@ -1,8 +1,19 @@
 import '@testing-library/jest-dom/vitest';
+import { notifications } from '@mantine/notifications';
 import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
+import { setAccessToken, setApiLanguage } from './src/api/http';
 
-afterEach(() => cleanup());
+// Test files share one page and module graph (isolate: false, for speed): each test leaves nothing behind.
+afterEach(() => {
+  cleanup();
+  notifications.clean();
+  vi.unstubAllGlobals();
+  localStorage.clear();
+  sessionStorage.clear();
+  setAccessToken(null);
+  setApiLanguage('th');
+});
 
 // jsdom lacks what Mantine asks the browser for.
 Object.defineProperty(window, 'matchMedia', {

@@ -34,6 +34,29 @@ const PartnerPerkEditor = lazy(() => import('./pages/partner/PartnerPerkEditor')
 const PartnerVerify = lazy(() => import('./pages/partner/PartnerVerify'));
 const ModerationQueue = lazy(() => import('./pages/moderation/ModerationQueue'));
 const AdminHome = lazy(() => import('./pages/admin/AdminHome'));
+const Cockpit = lazy(() => import('./pages/cockpit/Cockpit'));
+const PlansHome = lazy(() => import('./pages/cockpit/plans/PlansHome'));
+const PlansSummary = lazy(() => import('./pages/cockpit/plans/PlansSummary'));
+const PlanEditor = lazy(() => import('./pages/cockpit/plans/PlanEditor'));
+const PlanPage = lazy(() => import('./pages/cockpit/plans/PlanPage'));
+const Leaderboards = lazy(() => import('./pages/recognition/Leaderboards'));
+const GrowthBadges = lazy(() => import('./pages/recognition/Badges'));
+const Portfolio = lazy(() => import('./pages/recognition/Portfolio'));
+const MyPlan = lazy(() => import('./pages/recognition/MyPlan'));
+const SharedPlans = lazy(() => import('./pages/recognition/SharedPlans'));
+const VerifyEvidence = lazy(() => import('./pages/recognition/VerifyEvidence'));
+const VerifyCredential = lazy(() => import('./pages/recognition/VerifyCredential'));
+const Events = lazy(() => import('./pages/activities/Events'));
+const EventPage = lazy(() => import('./pages/activities/EventPage'));
+const EventEditor = lazy(() => import('./pages/activities/EventEditor'));
+const CheckInScreen = lazy(() => import('./pages/activities/CheckInScreen'));
+const CheckIn = lazy(() => import('./pages/activities/CheckIn'));
+const Attendance = lazy(() => import('./pages/activities/Attendance'));
+const MyCertificates = lazy(() => import('./pages/activities/MyCertificates'));
+const Campaigns = lazy(() => import('./pages/campaigns/Campaigns'));
+const CampaignPage = lazy(() => import('./pages/campaigns/CampaignPage'));
+const CampaignEditor = lazy(() => import('./pages/campaigns/CampaignEditor'));
+const VerifyCertificate = lazy(() => import('./pages/activities/VerifyCertificate'));
 
 function member(page: ReactNode, roles?: RoleName[]) {
   return <RequireAuth roles={roles}>{page}</RequireAuth>;
@@ -55,6 +78,7 @@ export function AppRoutes() {
       <Route path="/innovations/:id" element={<InnovationPage />} />
       <Route path="/members/:id" element={<MemberProfile />} />
       <Route path="/wallet" element={member(<Wallet />)} />
+      <Route path="/leaderboards" element={member(<Leaderboards />)} />
       <Route path="/notifications" element={member(<Notifications />)} />
       <Route path="/settings" element={member(<Settings />)} />
       <Route path="/perks" element={member(<Perks />)} />
@@ -66,6 +90,34 @@ export function AppRoutes() {
       <Route path="/partner/verify" element={member(<PartnerVerify />, ['partner_staff'])} />
       <Route path="/moderation" element={member(<ModerationQueue />, ['moderator', 'obec_admin'])} />
       <Route path="/admin" element={member(<AdminHome />, ['obec_admin', 'area_admin'])} />
+      <Route path="/cockpit" element={member(<Cockpit />, ['obec_admin', 'area_admin', 'school_admin'])} />
+      <Route path="/cockpit/plans" element={member(<PlansHome />, ['obec_admin', 'area_admin'])} />
+      <Route path="/cockpit/plans/summary" element={member(<PlansSummary />, ['obec_admin', 'area_admin'])} />
+      <Route path="/cockpit/plans/new" element={member(<PlanEditor />, ['obec_admin', 'area_admin'])} />
+      <Route path="/cockpit/plans/:id/edit" element={member(<PlanEditor />, ['obec_admin', 'area_admin'])} />
+      <Route path="/cockpit/plans/:id" element={member(<PlanPage />, ['obec_admin', 'area_admin'])} />
+      <Route path="/badges" element={<GrowthBadges />} />
+      <Route path="/members/:id/portfolio" element={<Portfolio />} />
+      <Route path="/me/plan" element={member(<MyPlan />)} />
+      <Route path="/plans/shared" element={member(<SharedPlans />)} />
+      <Route path="/verify/evidence" element={<VerifyEvidence />} />
+      <Route path="/verify/evidence/:code" element={<VerifyEvidence />} />
+      <Route path="/verify/credential/:id" element={<VerifyCredential />} />
+      <Route path="/events" element={member(<Events />)} />
+      <Route
+        path="/events/new"
+        element={member(<EventEditor />, ['obec_admin', 'area_admin', 'school_admin', 'partner_staff'])}
+      />
+      <Route path="/events/:id" element={member(<EventPage />)} />
+      <Route path="/events/:id/check-in-screen" element={member(<CheckInScreen />)} />
+      <Route path="/events/:id/check-in" element={member(<CheckIn />)} />
+      <Route path="/events/:id/attendance" element={member(<Attendance />)} />
+      <Route path="/me/certificates" element={member(<MyCertificates />)} />
+      <Route path="/campaigns" element={member(<Campaigns />)} />
+      <Route path="/campaigns/:id" element={member(<CampaignPage />)} />
+      <Route path="/admin/campaigns/new" element={member(<CampaignEditor />, ['obec_admin', 'area_admin'])} />
+      <Route path="/verify/certificate" element={<VerifyCertificate />} />
+      <Route path="/verify/certificate/:code" element={<VerifyCertificate />} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, formatNumber, formatRelative } from './format';
+import { bangkokInstant, formatDate, formatDateTime, formatNumber, formatRelative } from './format';
 
 describe('dates and numbers as people read them', () => {
   it('writes Thai dates in the Buddhist Era and Bangkok time', () => {
@@ -34,5 +34,13 @@ describe('dates and numbers as people read them', () => {
   it('gives nothing for a missing or broken date rather than "Invalid Date"', () => {
     expect(formatDateTime(null, 'th')).toBe('');
     expect(formatDateTime('not a date', 'en')).toBe('');
+  });
+});
+
+describe('times typed in a form', () => {
+  it('are Bangkok times, whatever the browser is set to', () => {
+    expect(bangkokInstant('2026-12-20T09:00')).toBe('2026-12-20T09:00:00+07:00');
+    expect(new Date(bangkokInstant('2026-12-20T09:00')).toISOString()).toBe('2026-12-20T02:00:00.000Z');
+    expect(bangkokInstant('2026-12-20T09:00:30')).toBe('2026-12-20T09:00:30+07:00');
   });
 });

@@ -76,3 +76,8 @@ export function formatBaht(value: number | string | null | undefined, language: 
     maximumFractionDigits: 0,
   }).format(number);
 }
+
+/** What a person typed in a datetime-local field, read as Bangkok time: "2026-12-20T09:00" → "2026-12-20T09:00:00+07:00". */
+export function bangkokInstant(local: string): string {
+  return `${local.length === 16 ? `${local}:00` : local}+07:00`;
+}

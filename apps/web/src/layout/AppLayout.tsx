@@ -1,6 +1,7 @@
 /**
- * The frame of every page: a header (home, search, the bell with its live unread count, language, account) and, on
- * phones, a bottom bar with the five places members go most, like the apps teachers already use.
+ * The frame of every page: a header (home, search, the bell with its live unread count, language, account with the
+ * member's level) and, on phones, a bottom bar with the five places members go most, like the apps teachers already
+ * use. A level reached while signed in is celebrated here, on whatever page is open (LevelReachedListener).
  */
 import {
   ActionIcon,
@@ -17,15 +18,25 @@ import {
 } from '@mantine/core';
 import {
   IconBell,
+  IconCertificate,
+  IconFlag,
+  IconIdBadge2,
+  IconTargetArrow,
   IconBuildingStore,
   IconBulb,
+  IconCalendarEvent,
+  IconFileCertificate,
+  IconClipboardList,
+  IconGauge,
   IconHome,
   IconLanguage,
   IconLogout,
   IconSearch,
   IconSettings,
   IconShieldCheck,
+  IconStairs,
   IconTicket,
+  IconTrophy,
   IconUserCog,
   IconWallet,
 } from '@tabler/icons-react';
@@ -40,6 +51,8 @@ import {
 import { signInLink } from '../auth/signInLink';
 import { useAuth } from '../auth/AuthProvider';
 import { setLanguage } from '../i18n';
+import { LevelBadge } from '../components/LevelBadge';
+import { LevelReachedListener } from '../pages/recognition/LevelReachedListener';
 import { useRealtime } from '../realtime/RealtimeProvider';
 import classes from './AppLayout.module.css';
 
@@ -101,7 +114,45 @@ function AccountMenu() {
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Label>{me.displayName}</Menu.Label>
+        <Menu.Label>
+          <Text size="sm" fw={700} c="dark.8" style={{ overflowWrap: 'anywhere' }}>
+            {me.displayName}
+          </Text>
+          <LevelBadge level={me.level} size="sm" />
+        </Menu.Label>
+        <Menu.Item component={Link} to="/feed#level" leftSection={<IconStairs size={18} />}>
+          {t('recognition:nav.myLevel')}
+        </Menu.Item>
+        <Menu.Item component={Link} to="/leaderboards" leftSection={<IconTrophy size={18} />}>
+          {t('boards:title')}
+        </Menu.Item>
+        <Menu.Item
+          component={Link}
+          to={`/members/${me.id}/portfolio`}
+          leftSection={<IconIdBadge2 size={18} />}
+        >
+          {t('growth:nav.portfolio')}
+        </Menu.Item>
+        <Menu.Item component={Link} to="/badges" leftSection={<IconCertificate size={18} />}>
+          {t('growth:nav.badges')}
+        </Menu.Item>
+        <Menu.Item component={Link} to="/me/plan" leftSection={<IconTargetArrow size={18} />}>
+          {t('growth:nav.plan')}
+        </Menu.Item>
+        {['supervisor', 'school_director'].includes(me.memberKind) && (
+          <Menu.Item component={Link} to="/plans/shared" leftSection={<IconClipboardList size={18} />}>
+            {t('growth:nav.sharedPlans')}
+          </Menu.Item>
+        )}
+        <Menu.Item component={Link} to="/events" leftSection={<IconCalendarEvent size={18} />}>
+          {t('activities:nav.events')}
+        </Menu.Item>
+        <Menu.Item component={Link} to="/me/certificates" leftSection={<IconFileCertificate size={18} />}>
+          {t('activities:nav.certificates')}
+        </Menu.Item>
+        <Menu.Item component={Link} to="/campaigns" leftSection={<IconFlag size={18} />}>
+          {t('campaigns:nav.campaigns')}
+        </Menu.Item>
         <Menu.Item component={Link} to="/me/redemptions" leftSection={<IconTicket size={18} />}>
           {t('nav.redemptions')}
         </Menu.Item>
@@ -121,6 +172,16 @@ function AccountMenu() {
         {hasRole('obec_admin', 'area_admin') && (
           <Menu.Item component={Link} to="/admin" leftSection={<IconUserCog size={18} />}>
             {t('nav.admin')}
+          </Menu.Item>
+        )}
+        {hasRole('obec_admin', 'area_admin', 'school_admin') && (
+          <Menu.Item component={Link} to="/cockpit" leftSection={<IconGauge size={18} />}>
+            {t('cockpit:nav.cockpit')}
+          </Menu.Item>
+        )}
+        {hasRole('obec_admin', 'area_admin') && (
+          <Menu.Item component={Link} to="/cockpit/plans" leftSection={<IconClipboardList size={18} />}>
+            {t('plans:nav.plans')}
           </Menu.Item>
         )}
         <Menu.Divider />
@@ -182,12 +243,18 @@ export function AppLayout({ children }: { children: ReactNode }) {
                     {t(tab.label)}
                   </Button>
                 ))}
+              {member && (
+                <Button component={NavLink} to="/events" variant="subtle" h={44}>
+                  {t('activities:nav.events')}
+                </Button>
+              )}
             </Group>
             <LanguageToggle />
             {member ? (
               <>
                 <NotificationBell />
                 <AccountMenu />
+                <LevelReachedListener />
               </>
             ) : status === 'guest' && location.pathname !== '/login' ? (
               <Button component={Link} to={signInLink(location.pathname, location.search)} h={44}>

@@ -13,6 +13,9 @@ export interface RealtimeMessages {
   notification: { item: Record<string, unknown>; unread: number };
   'wallet.updated': { balance: number; spendable: number };
   'redemption.updated': { id: string; perkId: string; status: string };
+  'cockpit.changed': { scopes: string[]; at: string };
+  /** The member reached a level (recognition): see pages/recognition/LevelReachedListener. */
+  'level.reached': { level: { code: string; rank: number; th: string; en: string } };
   resync: { reason: string };
 }
 type Name = keyof RealtimeMessages;
@@ -28,7 +31,15 @@ const STALE_BY_MESSAGE: Record<Name, string[]> = {
   notification: ['/api/v1/notifications'],
   'wallet.updated': ['/api/v1/wallet', '/api/v1/me/wallet'],
   'redemption.updated': ['/api/v1/me/redemptions', '/api/v1/redemptions'],
-  resync: ['/api/v1/feed', '/api/v1/notifications', '/api/v1/wallet', '/api/v1/me/wallet'],
+  'cockpit.changed': [], // the cockpit page refetches, throttled
+  'level.reached': [], // LevelReachedListener reloads /me (AuthProvider's state) and /me/level
+  resync: [
+    '/api/v1/feed',
+    '/api/v1/notifications',
+    '/api/v1/wallet',
+    '/api/v1/me/wallet',
+    '/api/v1/me/level',
+  ],
 };
 
 export function RealtimeProvider({ children }: { children: ReactNode }) {

@@ -1,18 +1,22 @@
 /**
- * /admin: one tab per job the signed-in admin may do. OBEC admins: perk approvals, profile changes, announcements,
- * role grants, partners, earning rules, imports and the ledger. Area admins: announcements, role grants (school
- * admins of their area) and profile changes into their area's schools; the API enforces every scope again.
+ * /admin: one tab per job the signed-in admin may do. OBEC admins: perk approvals, profile changes, nominations for
+ * Influencer, announcements, role grants, partners, earning rules, levels' criteria, badges, imports and the ledger. Area
+ * admins: announcements, role grants (school admins of their area), profile changes into their area's schools and
+ * their area's nominations; the API enforces every scope again.
  * The open tab lives in the address (?tab=perks), so a link or a reload lands on it.
  */
 import { Badge, Tabs, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import {
+  IconAward,
   IconBuildingCommunity,
   IconCoins,
   IconFileImport,
   IconGift,
   IconShieldLock,
+  IconCrown,
   IconSpeakerphone,
+  IconStairs,
   IconUserCheck,
   IconUserShield,
   TablerIcon,
@@ -22,20 +26,34 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useAdminControllerListProfileChanges } from '../../api/generated/admin/admin';
 import { useMarketplaceControllerPending } from '../../api/generated/marketplace/marketplace';
+import { useLevelsControllerList } from '../../api/generated/recognition/recognition';
 import { useAuth } from '../../auth/AuthProvider';
 import { Page } from '../../components/Page';
 import { formatNumber } from '../../format/format';
 import { AnnouncementsPanel } from './parts/AnnouncementsPanel';
+import { BadgesPanel } from './parts/BadgesPanel';
 import { EarningRulesPanel } from './parts/EarningRulesPanel';
 import { ImportsPanel } from './parts/ImportsPanel';
 import { LedgerPanel } from './parts/LedgerPanel';
+import { LevelsPanel } from './parts/LevelsPanel';
+import { NominationsPanel } from './parts/NominationsPanel';
 import { PartnersPanel } from './parts/PartnersPanel';
 import { PerkApprovalsPanel } from './parts/PerkApprovalsPanel';
 import { ProfileChangesPanel } from './parts/ProfileChangesPanel';
 import { RoleGrantsPanel } from './parts/RoleGrantsPanel';
 
 export type AdminTab =
-  'perks' | 'profileChanges' | 'announcements' | 'roles' | 'partners' | 'rules' | 'imports' | 'ledger';
+  | 'perks'
+  | 'profileChanges'
+  | 'nominations'
+  | 'announcements'
+  | 'roles'
+  | 'partners'
+  | 'rules'
+  | 'levels'
+  | 'badges'
+  | 'imports'
+  | 'ledger';
 
 interface TabSpec {
   value: AdminTab;
@@ -66,6 +84,10 @@ export default function AdminHome() {
     { status: 'pending' },
     { query: { staleTime: 30_000 } },
   );
+  const pendingNominations = useLevelsControllerList(
+    { status: 'pending' },
+    { query: { enabled: obec, staleTime: 30_000 } },
+  );
 
   const tabs = useMemo<TabSpec[]>(() => {
     const list: TabSpec[] = [];
@@ -84,17 +106,26 @@ export default function AdminHome() {
     };
     // OBEC admins see the waiting decisions first; area admins mostly announce and appoint school admins.
     if (obec) list.push(profileChanges);
+    const nominations: TabSpec = {
+      value: 'nominations',
+      icon: IconCrown,
+      panel: <NominationsPanel obec={obec} />,
+      count: obec ? pendingNominations.data?.data.items.length : undefined,
+    };
+    if (obec) list.push(nominations);
     list.push({ value: 'announcements', icon: IconSpeakerphone, panel: <AnnouncementsPanel obec={obec} /> });
     list.push({ value: 'roles', icon: IconUserShield, panel: <RoleGrantsPanel obec={obec} /> });
-    if (!obec) list.push(profileChanges);
+    if (!obec) list.push(profileChanges, nominations);
     if (obec) {
       list.push({ value: 'partners', icon: IconBuildingCommunity, panel: <PartnersPanel /> });
       list.push({ value: 'rules', icon: IconCoins, panel: <EarningRulesPanel /> });
+      list.push({ value: 'levels', icon: IconStairs, panel: <LevelsPanel /> });
+      list.push({ value: 'badges', icon: IconAward, panel: <BadgesPanel /> });
       list.push({ value: 'imports', icon: IconFileImport, panel: <ImportsPanel /> });
       list.push({ value: 'ledger', icon: IconShieldLock, panel: <LedgerPanel /> });
     }
     return list;
-  }, [obec, pendingPerks.data, pendingChanges.data]);
+  }, [obec, pendingPerks.data, pendingChanges.data, pendingNominations.data]);
 
   const requested = params.get('tab');
   const active = tabs.find((tab) => tab.value === requested)?.value ?? tabs[0].value;

@@ -38,6 +38,7 @@ import { useInnovationsControllerGet } from '../../api/generated/innovations/inn
 import type { InnovationWithAttachmentsResponse } from '../../api/generated/model';
 import { ApiError } from '../../api/http';
 import { useAuth } from '../../auth/AuthProvider';
+import { LevelBadge } from '../../components/LevelBadge';
 import { EmptyState, PageLoader } from '../../components/PageState';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatDate, formatNumber } from '../../format/format';
@@ -394,15 +395,19 @@ export default function InnovationPage() {
                   {initialOf(innovation.author.displayName)}
                 </Avatar>
                 <div style={{ minWidth: 0 }}>
-                  <Anchor
-                    component={Link}
-                    to={`/members/${innovation.author.id}`}
-                    fw={700}
-                    c="dark"
-                    data-testid="innovation-author"
-                  >
-                    {innovation.author.displayName}
-                  </Anchor>
+                  <Group gap={6} wrap="wrap" align="center">
+                    <Anchor
+                      component={Link}
+                      to={`/members/${innovation.author.id}`}
+                      fw={700}
+                      c="dark"
+                      data-testid="innovation-author"
+                      style={{ overflowWrap: 'anywhere' }}
+                    >
+                      {innovation.author.displayName}
+                    </Anchor>
+                    <LevelBadge level={innovation.author.level} size="sm" />
+                  </Group>
                   {innovation.school && (
                     <Text size="sm" c="dimmed" lineClamp={1}>
                       {innovation.school.name}

@@ -29,7 +29,7 @@ function feedItem(id: string, title: string, scope: FeedItemResponse['scope']): 
     id,
     kind: 'innovation.published',
     scope,
-    actor: { id: `actor-${id}`, displayName: 'ครูนวลจันทร์' },
+    actor: { id: `actor-${id}`, displayName: 'ครูนวลจันทร์', level: 'member' },
     innovationId: `inn-${id}`,
     title: { th: 'นวัตกรรมใหม่', en: 'A new innovation' },
     body: { th: `เผยแพร่นวัตกรรม “${title}”`, en: `published “${title}”` },

@@ -1,6 +1,7 @@
 /**
- * /feed: what is happening in the community, like a Facebook group. Five scopes (everyone, my area, my school,
- * who I follow, mine), infinite scroll, and new items arriving live on top of their scope, highlighted briefly.
+ * /feed: what is happening in the community, like a Facebook group. My level and the progress to the next one
+ * (#level), five scopes (everyone, my area, my school, who I follow, mine), infinite scroll, and new items arriving
+ * live on top of their scope, highlighted briefly.
  */
 import {
   Alert,
@@ -31,6 +32,7 @@ import { Page } from '../../components/Page';
 import { EmptyState } from '../../components/PageState';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useRealtime } from '../../realtime/RealtimeProvider';
+import { LevelProgress } from '../recognition/LevelProgress';
 import { FeedCard } from './parts/FeedCard';
 import { applyFeedMessage, FEED_SCOPES, feedQueryKey, FeedScope, isFeedScope } from './parts/feedCache';
 import { MemberAvatar } from './parts/MemberAvatar';
@@ -167,6 +169,8 @@ export default function Feed() {
             </Anchor>
           </Alert>
         )}
+
+        {me && <LevelProgress />}
 
         <ScrollArea
           type="never"

@@ -1,6 +1,7 @@
 /**
- * /members/:id: a member's public profile (name, kind, academic standing, school, learning areas, bio), a follow
- * button, and their published innovations as far as the API lets us find them.
+ * /members/:id: a member's public profile (name, level, kind, academic standing, school, learning areas, bio), a
+ * follow button (and for their area's admin, a nomination for Influencer), and their published innovations as far
+ * as the API lets us find them.
  */
 import { Anchor, Badge, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -12,10 +13,13 @@ import { useMembersControllerProfile } from '../../api/generated/members/members
 import type { PublicMemberResponse } from '../../api/generated/model';
 import { ApiError } from '../../api/http';
 import { useAuth } from '../../auth/AuthProvider';
+import { LevelBadge } from '../../components/LevelBadge';
 import { Page } from '../../components/Page';
 import { EmptyState, PageLoader } from '../../components/PageState';
 import { ProblemAlert, problemMessage } from '../../components/ProblemAlert';
 import { formatDate } from '../../format/format';
+import { NominateAction } from '../recognition/NominateAction';
+import { RevokeLevelAction } from '../recognition/RevokeLevelAction';
 import { useFollows } from './parts/follows';
 import { MemberAvatar } from './parts/MemberAvatar';
 import { useTaxonomy } from './parts/taxonomy';
@@ -167,7 +171,8 @@ export default function MemberProfile() {
         <Stack gap="md">
           <Group wrap="nowrap" gap="md" align="flex-start">
             <MemberAvatar id={member.id} name={name} size={80} />
-            <Stack gap={4} style={{ minWidth: 0 }}>
+            <Stack gap={4} style={{ minWidth: 0 }} align="flex-start">
+              {!member.erased && <LevelBadge level={member.level} size="lg" />}
               {(kind || standing) && <Text fw={600}>{[kind, standing].filter(Boolean).join(' · ')}</Text>}
               {member.school && (
                 <Group gap={6} wrap="nowrap" align="flex-start">
@@ -195,7 +200,7 @@ export default function MemberProfile() {
                   ))}
                 </Group>
               )}
-              <Group>
+              <Group gap="sm">
                 {self ? (
                   <Button
                     component={Link}
@@ -209,6 +214,11 @@ export default function MemberProfile() {
                 ) : (
                   <FollowButton member={member} />
                 )}
+                <NominateAction member={member} />
+                <RevokeLevelAction member={member} />
+                <Button component={Link} to={`/members/${member.id}/portfolio`} variant="default" radius="xl">
+                  {t('growth:portfolio.profile')}
+                </Button>
               </Group>
             </>
           )}

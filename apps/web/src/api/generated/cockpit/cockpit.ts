@@ -34,6 +34,16 @@ import type {
   ActivityPlansControllerSummaryParams,
   ActivityPlansControllerUploadBody,
   ActivityReportPageResponse,
+  AreaReportControllerReportParams,
+  CockpitBreakdownResponse,
+  CockpitControllerBreakdownParams,
+  CockpitControllerIndicator18Params,
+  CockpitControllerSummaryParams,
+  CockpitControllerTimeseriesParams,
+  CockpitExportControllerExportParams,
+  CockpitIndicator18Response,
+  CockpitSummaryResponse,
+  CockpitTimeseriesResponse,
   CreateActivityPlanDto,
   ReportActivityPlanDto,
   ResearchControllerExtractParams,
@@ -1157,6 +1167,478 @@ export const useActivityPlansControllerRemoveEvidence = <TError = unknown,
       return useMutation(mutationOptions, queryClient);
     }
     /**
+ * @summary Every KPI for a scope and period (default: this fiscal year to date), with the previous period of the same length and each KPI's definition. OBEC admins see every scope, area admins their area and its schools, school admins their school; anyone else 403 COCKPIT_SCOPE_FORBIDDEN.
+ */
+export type cockpitControllerSummaryResponse200 = {
+  data: CockpitSummaryResponse
+  status: 200
+}
+    
+export type cockpitControllerSummaryResponseSuccess = (cockpitControllerSummaryResponse200) & {
+  headers: Headers;
+};
+;
+
+export type cockpitControllerSummaryResponse = (cockpitControllerSummaryResponseSuccess)
+
+export const getCockpitControllerSummaryUrl = (params?: CockpitControllerSummaryParams,) => {
+  const normalizedParams = new URLSearchParams();
+
+  Object.entries(params || {}).forEach(([key, value]) => {
+    
+    if (value !== undefined) {
+      normalizedParams.append(key, value === null ? 'null' : value.toString())
+    }
+  });
+
+  const stringifiedParams = normalizedParams.toString();
+
+  return stringifiedParams.length > 0 ? `/api/v1/cockpit/summary?${stringifiedParams}` : `/api/v1/cockpit/summary`
+}
+
+export const cockpitControllerSummary = async (params?: CockpitControllerSummaryParams, options?: RequestInit): Promise<cockpitControllerSummaryResponse> => {
+  
+  return apiFetch<cockpitControllerSummaryResponse>(getCockpitControllerSummaryUrl(params),
+  {      
+    ...options,
+    method: 'GET'
+    
+    
+  }
+);}
+
+
+
+
+
+export const getCockpitControllerSummaryQueryKey = (params?: CockpitControllerSummaryParams,) => {
+    return [
+    `/api/v1/cockpit/summary`, ...(params ? [params]: [])
+    ] as const;
+    }
+
+    
+export const getCockpitControllerSummaryQueryOptions = <TData = Awaited<ReturnType<typeof cockpitControllerSummary>>, TError = unknown>(params?: CockpitControllerSummaryParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof cockpitControllerSummary>>, TError, TData>>, request?: SecondParameter<typeof apiFetch>}
+) => {
+
+const {query: queryOptions, request: requestOptions} = options ?? {};
+
+  const queryKey =  queryOptions?.queryKey ?? getCockpitControllerSummaryQueryKey(params);
+
+  
+
+    const queryFn: QueryFunction<Awaited<ReturnType<typeof cockpitControllerSummary>>> = ({ signal }) => cockpitControllerSummary(params, { signal, ...requestOptions });
+
+      
+
+      
+
+   return  { queryKey, queryFn, ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof cockpitControllerSummary>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
+}
+
+export type CockpitControllerSummaryQueryResult = NonNullable<Awaited<ReturnType<typeof cockpitControllerSummary>>>
+export type CockpitControllerSummaryQueryError = unknown
+
+
+export function useCockpitControllerSummary<TData = Awaited<ReturnType<typeof cockpitControllerSummary>>, TError = unknown>(
+ params: undefined |  CockpitControllerSummaryParams, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof cockpitControllerSummary>>, TError, TData>> & Pick<
+        DefinedInitialDataOptions<
+          Awaited<ReturnType<typeof cockpitControllerSummary>>,
+          TError,
+          Awaited<ReturnType<typeof cockpitControllerSummary>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof apiFetch>}
+ , queryClient?: QueryClient
+  ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useCockpitControllerSummary<TData = Awaited<ReturnType<typeof cockpitControllerSummary>>, TError = unknown>(
+ params?: CockpitControllerSummaryParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof cockpitControllerSummary>>, TError, TData>> & Pick<
+        UndefinedInitialDataOptions<
+          Awaited<ReturnType<typeof cockpitControllerSummary>>,
+          TError,
+          Awaited<ReturnType<typeof cockpitControllerSummary>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof apiFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useCockpitControllerSummary<TData = Awaited<ReturnType<typeof cockpitControllerSummary>>, TError = unknown>(
+ params?: CockpitControllerSummaryParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof cockpitControllerSummary>>, TError, TData>>, request?: SecondParameter<typeof apiFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+/**
+ * @summary Every KPI for a scope and period (default: this fiscal year to date), with the previous period of the same length and each KPI's definition. OBEC admins see every scope, area admins their area and its schools, school admins their school; anyone else 403 COCKPIT_SCOPE_FORBIDDEN.
+ */
+
+export function useCockpitControllerSummary<TData = Awaited<ReturnType<typeof cockpitControllerSummary>>, TError = unknown>(
+ params?: CockpitControllerSummaryParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof cockpitControllerSummary>>, TError, TData>>, request?: SecondParameter<typeof apiFetch>}
+ , queryClient?: QueryClient 
+ ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+
+  const queryOptions = getCockpitControllerSummaryQueryOptions(params,options)
+
+  const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+
+  query.queryKey = queryOptions.queryKey ;
+
+  return query;
+}
+
+
+
+/**
+ * @summary One KPI by region, province, area, school or a category (learning area, competency, technique, member kind, partner, perk category). OBEC admins see every scope, area admins their area and its schools, school admins their school; anyone else 403 COCKPIT_SCOPE_FORBIDDEN.
+ */
+export type cockpitControllerBreakdownResponse200 = {
+  data: CockpitBreakdownResponse
+  status: 200
+}
+    
+export type cockpitControllerBreakdownResponseSuccess = (cockpitControllerBreakdownResponse200) & {
+  headers: Headers;
+};
+;
+
+export type cockpitControllerBreakdownResponse = (cockpitControllerBreakdownResponseSuccess)
+
+export const getCockpitControllerBreakdownUrl = (params: CockpitControllerBreakdownParams,) => {
+  const normalizedParams = new URLSearchParams();
+
+  Object.entries(params || {}).forEach(([key, value]) => {
+    
+    if (value !== undefined) {
+      normalizedParams.append(key, value === null ? 'null' : value.toString())
+    }
+  });
+
+  const stringifiedParams = normalizedParams.toString();
+
+  return stringifiedParams.length > 0 ? `/api/v1/cockpit/breakdown?${stringifiedParams}` : `/api/v1/cockpit/breakdown`
+}
+
+export const cockpitControllerBreakdown = async (params: CockpitControllerBreakdownParams, options?: RequestInit): Promise<cockpitControllerBreakdownResponse> => {
+  
+  return apiFetch<cockpitControllerBreakdownResponse>(getCockpitControllerBreakdownUrl(params),
+  {      
+    ...options,
+    method: 'GET'
+    
+    
+  }
+);}
+
+
+
+
+
+export const getCockpitControllerBreakdownQueryKey = (params?: CockpitControllerBreakdownParams,) => {
+    return [
+    `/api/v1/cockpit/breakdown`, ...(params ? [params]: [])
+    ] as const;
+    }
+
+    
+export const getCockpitControllerBreakdownQueryOptions = <TData = Awaited<ReturnType<typeof cockpitControllerBreakdown>>, TError = unknown>(params: CockpitControllerBreakdownParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof cockpitControllerBreakdown>>, TError, TData>>, request?: SecondParameter<typeof apiFetch>}
+) => {
+
+const {query: queryOptions, request: requestOptions} = options ?? {};
+
+  const queryKey =  queryOptions?.queryKey ?? getCockpitControllerBreakdownQueryKey(params);
+
+  
+
+    const queryFn: QueryFunction<Awaited<ReturnType<typeof cockpitControllerBreakdown>>> = ({ signal }) => cockpitControllerBreakdown(params, { signal, ...requestOptions });
+
+      
+
+      
+
+   return  { queryKey, queryFn, ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof cockpitControllerBreakdown>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
+}
+
+export type CockpitControllerBreakdownQueryResult = NonNullable<Awaited<ReturnType<typeof cockpitControllerBreakdown>>>
+export type CockpitControllerBreakdownQueryError = unknown
+
+
+export function useCockpitControllerBreakdown<TData = Awaited<ReturnType<typeof cockpitControllerBreakdown>>, TError = unknown>(
+ params: CockpitControllerBreakdownParams, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof cockpitControllerBreakdown>>, TError, TData>> & Pick<
+        DefinedInitialDataOptions<
+          Awaited<ReturnType<typeof cockpitControllerBreakdown>>,
+          TError,
+          Awaited<ReturnType<typeof cockpitControllerBreakdown>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof apiFetch>}
+ , queryClient?: QueryClient
+  ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useCockpitControllerBreakdown<TData = Awaited<ReturnType<typeof cockpitControllerBreakdown>>, TError = unknown>(
+ params: CockpitControllerBreakdownParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof cockpitControllerBreakdown>>, TError, TData>> & Pick<
+        UndefinedInitialDataOptions<
+          Awaited<ReturnType<typeof cockpitControllerBreakdown>>,
+          TError,
+          Awaited<ReturnType<typeof cockpitControllerBreakdown>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof apiFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useCockpitControllerBreakdown<TData = Awaited<ReturnType<typeof cockpitControllerBreakdown>>, TError = unknown>(
+ params: CockpitControllerBreakdownParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof cockpitControllerBreakdown>>, TError, TData>>, request?: SecondParameter<typeof apiFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+/**
+ * @summary One KPI by region, province, area, school or a category (learning area, competency, technique, member kind, partner, perk category). OBEC admins see every scope, area admins their area and its schools, school admins their school; anyone else 403 COCKPIT_SCOPE_FORBIDDEN.
+ */
+
+export function useCockpitControllerBreakdown<TData = Awaited<ReturnType<typeof cockpitControllerBreakdown>>, TError = unknown>(
+ params: CockpitControllerBreakdownParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof cockpitControllerBreakdown>>, TError, TData>>, request?: SecondParameter<typeof apiFetch>}
+ , queryClient?: QueryClient 
+ ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+
+  const queryOptions = getCockpitControllerBreakdownQueryOptions(params,options)
+
+  const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+
+  query.queryKey = queryOptions.queryKey ;
+
+  return query;
+}
+
+
+
+/**
+ * @summary One KPI by day, week (from Monday), month or Thai fiscal year over a period. OBEC admins see every scope, area admins their area and its schools, school admins their school; anyone else 403 COCKPIT_SCOPE_FORBIDDEN.
+ */
+export type cockpitControllerTimeseriesResponse200 = {
+  data: CockpitTimeseriesResponse
+  status: 200
+}
+    
+export type cockpitControllerTimeseriesResponseSuccess = (cockpitControllerTimeseriesResponse200) & {
+  headers: Headers;
+};
+;
+
+export type cockpitControllerTimeseriesResponse = (cockpitControllerTimeseriesResponseSuccess)
+
+export const getCockpitControllerTimeseriesUrl = (params: CockpitControllerTimeseriesParams,) => {
+  const normalizedParams = new URLSearchParams();
+
+  Object.entries(params || {}).forEach(([key, value]) => {
+    
+    if (value !== undefined) {
+      normalizedParams.append(key, value === null ? 'null' : value.toString())
+    }
+  });
+
+  const stringifiedParams = normalizedParams.toString();
+
+  return stringifiedParams.length > 0 ? `/api/v1/cockpit/timeseries?${stringifiedParams}` : `/api/v1/cockpit/timeseries`
+}
+
+export const cockpitControllerTimeseries = async (params: CockpitControllerTimeseriesParams, options?: RequestInit): Promise<cockpitControllerTimeseriesResponse> => {
+  
+  return apiFetch<cockpitControllerTimeseriesResponse>(getCockpitControllerTimeseriesUrl(params),
+  {      
+    ...options,
+    method: 'GET'
+    
+    
+  }
+);}
+
+
+
+
+
+export const getCockpitControllerTimeseriesQueryKey = (params?: CockpitControllerTimeseriesParams,) => {
+    return [
+    `/api/v1/cockpit/timeseries`, ...(params ? [params]: [])
+    ] as const;
+    }
+
+    
+export const getCockpitControllerTimeseriesQueryOptions = <TData = Awaited<ReturnType<typeof cockpitControllerTimeseries>>, TError = unknown>(params: CockpitControllerTimeseriesParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof cockpitControllerTimeseries>>, TError, TData>>, request?: SecondParameter<typeof apiFetch>}
+) => {
+
+const {query: queryOptions, request: requestOptions} = options ?? {};
+
+  const queryKey =  queryOptions?.queryKey ?? getCockpitControllerTimeseriesQueryKey(params);
+
+  
+
+    const queryFn: QueryFunction<Awaited<ReturnType<typeof cockpitControllerTimeseries>>> = ({ signal }) => cockpitControllerTimeseries(params, { signal, ...requestOptions });
+
+      
+
+      
+
+   return  { queryKey, queryFn, ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof cockpitControllerTimeseries>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
+}
+
+export type CockpitControllerTimeseriesQueryResult = NonNullable<Awaited<ReturnType<typeof cockpitControllerTimeseries>>>
+export type CockpitControllerTimeseriesQueryError = unknown
+
+
+export function useCockpitControllerTimeseries<TData = Awaited<ReturnType<typeof cockpitControllerTimeseries>>, TError = unknown>(
+ params: CockpitControllerTimeseriesParams, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof cockpitControllerTimeseries>>, TError, TData>> & Pick<
+        DefinedInitialDataOptions<
+          Awaited<ReturnType<typeof cockpitControllerTimeseries>>,
+          TError,
+          Awaited<ReturnType<typeof cockpitControllerTimeseries>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof apiFetch>}
+ , queryClient?: QueryClient
+  ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useCockpitControllerTimeseries<TData = Awaited<ReturnType<typeof cockpitControllerTimeseries>>, TError = unknown>(
+ params: CockpitControllerTimeseriesParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof cockpitControllerTimeseries>>, TError, TData>> & Pick<
+        UndefinedInitialDataOptions<
+          Awaited<ReturnType<typeof cockpitControllerTimeseries>>,
+          TError,
+          Awaited<ReturnType<typeof cockpitControllerTimeseries>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof apiFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useCockpitControllerTimeseries<TData = Awaited<ReturnType<typeof cockpitControllerTimeseries>>, TError = unknown>(
+ params: CockpitControllerTimeseriesParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof cockpitControllerTimeseries>>, TError, TData>>, request?: SecondParameter<typeof apiFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+/**
+ * @summary One KPI by day, week (from Monday), month or Thai fiscal year over a period. OBEC admins see every scope, area admins their area and its schools, school admins their school; anyone else 403 COCKPIT_SCOPE_FORBIDDEN.
+ */
+
+export function useCockpitControllerTimeseries<TData = Awaited<ReturnType<typeof cockpitControllerTimeseries>>, TError = unknown>(
+ params: CockpitControllerTimeseriesParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof cockpitControllerTimeseries>>, TError, TData>>, request?: SecondParameter<typeof apiFetch>}
+ , queryClient?: QueryClient 
+ ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+
+  const queryOptions = getCockpitControllerTimeseriesQueryOptions(params,options)
+
+  const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+
+  query.queryKey = queryOptions.queryKey ;
+
+  return query;
+}
+
+
+
+/**
+ * @summary Indicator 18 per area for a fiscal year: target and actual participants of the activity plans (areas under 500 flagged) and the teachers able to run Active Learning. OBEC admins see every scope, area admins their area and its schools, school admins their school; anyone else 403 COCKPIT_SCOPE_FORBIDDEN.
+ */
+export type cockpitControllerIndicator18Response200 = {
+  data: CockpitIndicator18Response
+  status: 200
+}
+    
+export type cockpitControllerIndicator18ResponseSuccess = (cockpitControllerIndicator18Response200) & {
+  headers: Headers;
+};
+;
+
+export type cockpitControllerIndicator18Response = (cockpitControllerIndicator18ResponseSuccess)
+
+export const getCockpitControllerIndicator18Url = (params?: CockpitControllerIndicator18Params,) => {
+  const normalizedParams = new URLSearchParams();
+
+  Object.entries(params || {}).forEach(([key, value]) => {
+    
+    if (value !== undefined) {
+      normalizedParams.append(key, value === null ? 'null' : value.toString())
+    }
+  });
+
+  const stringifiedParams = normalizedParams.toString();
+
+  return stringifiedParams.length > 0 ? `/api/v1/cockpit/indicator-18?${stringifiedParams}` : `/api/v1/cockpit/indicator-18`
+}
+
+export const cockpitControllerIndicator18 = async (params?: CockpitControllerIndicator18Params, options?: RequestInit): Promise<cockpitControllerIndicator18Response> => {
+  
+  return apiFetch<cockpitControllerIndicator18Response>(getCockpitControllerIndicator18Url(params),
+  {      
+    ...options,
+    method: 'GET'
+    
+    
+  }
+);}
+
+
+
+
+
+export const getCockpitControllerIndicator18QueryKey = (params?: CockpitControllerIndicator18Params,) => {
+    return [
+    `/api/v1/cockpit/indicator-18`, ...(params ? [params]: [])
+    ] as const;
+    }
+
+    
+export const getCockpitControllerIndicator18QueryOptions = <TData = Awaited<ReturnType<typeof cockpitControllerIndicator18>>, TError = unknown>(params?: CockpitControllerIndicator18Params, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof cockpitControllerIndicator18>>, TError, TData>>, request?: SecondParameter<typeof apiFetch>}
+) => {
+
+const {query: queryOptions, request: requestOptions} = options ?? {};
+
+  const queryKey =  queryOptions?.queryKey ?? getCockpitControllerIndicator18QueryKey(params);
+
+  
+
+    const queryFn: QueryFunction<Awaited<ReturnType<typeof cockpitControllerIndicator18>>> = ({ signal }) => cockpitControllerIndicator18(params, { signal, ...requestOptions });
+
+      
+
+      
+
+   return  { queryKey, queryFn, ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof cockpitControllerIndicator18>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
+}
+
+export type CockpitControllerIndicator18QueryResult = NonNullable<Awaited<ReturnType<typeof cockpitControllerIndicator18>>>
+export type CockpitControllerIndicator18QueryError = unknown
+
+
+export function useCockpitControllerIndicator18<TData = Awaited<ReturnType<typeof cockpitControllerIndicator18>>, TError = unknown>(
+ params: undefined |  CockpitControllerIndicator18Params, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof cockpitControllerIndicator18>>, TError, TData>> & Pick<
+        DefinedInitialDataOptions<
+          Awaited<ReturnType<typeof cockpitControllerIndicator18>>,
+          TError,
+          Awaited<ReturnType<typeof cockpitControllerIndicator18>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof apiFetch>}
+ , queryClient?: QueryClient
+  ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useCockpitControllerIndicator18<TData = Awaited<ReturnType<typeof cockpitControllerIndicator18>>, TError = unknown>(
+ params?: CockpitControllerIndicator18Params, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof cockpitControllerIndicator18>>, TError, TData>> & Pick<
+        UndefinedInitialDataOptions<
+          Awaited<ReturnType<typeof cockpitControllerIndicator18>>,
+          TError,
+          Awaited<ReturnType<typeof cockpitControllerIndicator18>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof apiFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useCockpitControllerIndicator18<TData = Awaited<ReturnType<typeof cockpitControllerIndicator18>>, TError = unknown>(
+ params?: CockpitControllerIndicator18Params, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof cockpitControllerIndicator18>>, TError, TData>>, request?: SecondParameter<typeof apiFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+/**
+ * @summary Indicator 18 per area for a fiscal year: target and actual participants of the activity plans (areas under 500 flagged) and the teachers able to run Active Learning. OBEC admins see every scope, area admins their area and its schools, school admins their school; anyone else 403 COCKPIT_SCOPE_FORBIDDEN.
+ */
+
+export function useCockpitControllerIndicator18<TData = Awaited<ReturnType<typeof cockpitControllerIndicator18>>, TError = unknown>(
+ params?: CockpitControllerIndicator18Params, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof cockpitControllerIndicator18>>, TError, TData>>, request?: SecondParameter<typeof apiFetch>}
+ , queryClient?: QueryClient 
+ ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+
+  const queryOptions = getCockpitControllerIndicator18QueryOptions(params,options)
+
+  const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+
+  query.queryKey = queryOptions.queryKey ;
+
+  return query;
+}
+
+
+
+/**
  * @summary The codebook of the research datasets: every column, in Thai and English
  */
 export type researchControllerDictionaryResponse200 = {
@@ -1375,6 +1857,242 @@ export function useResearchControllerExtract<TData = Awaited<ReturnType<typeof r
  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
 
   const queryOptions = getResearchControllerExtractQueryOptions(params,options)
+
+  const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+
+  query.queryKey = queryOptions.queryKey ;
+
+  return query;
+}
+
+
+
+/**
+ * @summary A cockpit table as CSV or XLSX (Thai headers above English ones, numbers as numbers): report=summary, breakdown, timeseries (with the parameters of that read), activity-plans or indicator-18 (fiscalYear). The same scope rules as the reads: 403 COCKPIT_SCOPE_FORBIDDEN out of scope.
+ */
+export type cockpitExportControllerExportResponse200 = {
+  data: Blob
+  status: 200
+}
+    
+export type cockpitExportControllerExportResponseSuccess = (cockpitExportControllerExportResponse200) & {
+  headers: Headers;
+};
+;
+
+export type cockpitExportControllerExportResponse = (cockpitExportControllerExportResponseSuccess)
+
+export const getCockpitExportControllerExportUrl = (params: CockpitExportControllerExportParams,) => {
+  const normalizedParams = new URLSearchParams();
+
+  Object.entries(params || {}).forEach(([key, value]) => {
+    
+    if (value !== undefined) {
+      normalizedParams.append(key, value === null ? 'null' : value.toString())
+    }
+  });
+
+  const stringifiedParams = normalizedParams.toString();
+
+  return stringifiedParams.length > 0 ? `/api/v1/cockpit/export?${stringifiedParams}` : `/api/v1/cockpit/export`
+}
+
+export const cockpitExportControllerExport = async (params: CockpitExportControllerExportParams, options?: RequestInit): Promise<cockpitExportControllerExportResponse> => {
+  
+  return apiFetch<cockpitExportControllerExportResponse>(getCockpitExportControllerExportUrl(params),
+  {      
+    ...options,
+    method: 'GET'
+    
+    
+  }
+);}
+
+
+
+
+
+export const getCockpitExportControllerExportQueryKey = (params?: CockpitExportControllerExportParams,) => {
+    return [
+    `/api/v1/cockpit/export`, ...(params ? [params]: [])
+    ] as const;
+    }
+
+    
+export const getCockpitExportControllerExportQueryOptions = <TData = Awaited<ReturnType<typeof cockpitExportControllerExport>>, TError = unknown>(params: CockpitExportControllerExportParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof cockpitExportControllerExport>>, TError, TData>>, request?: SecondParameter<typeof apiFetch>}
+) => {
+
+const {query: queryOptions, request: requestOptions} = options ?? {};
+
+  const queryKey =  queryOptions?.queryKey ?? getCockpitExportControllerExportQueryKey(params);
+
+  
+
+    const queryFn: QueryFunction<Awaited<ReturnType<typeof cockpitExportControllerExport>>> = ({ signal }) => cockpitExportControllerExport(params, { signal, ...requestOptions });
+
+      
+
+      
+
+   return  { queryKey, queryFn, ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof cockpitExportControllerExport>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
+}
+
+export type CockpitExportControllerExportQueryResult = NonNullable<Awaited<ReturnType<typeof cockpitExportControllerExport>>>
+export type CockpitExportControllerExportQueryError = unknown
+
+
+export function useCockpitExportControllerExport<TData = Awaited<ReturnType<typeof cockpitExportControllerExport>>, TError = unknown>(
+ params: CockpitExportControllerExportParams, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof cockpitExportControllerExport>>, TError, TData>> & Pick<
+        DefinedInitialDataOptions<
+          Awaited<ReturnType<typeof cockpitExportControllerExport>>,
+          TError,
+          Awaited<ReturnType<typeof cockpitExportControllerExport>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof apiFetch>}
+ , queryClient?: QueryClient
+  ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useCockpitExportControllerExport<TData = Awaited<ReturnType<typeof cockpitExportControllerExport>>, TError = unknown>(
+ params: CockpitExportControllerExportParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof cockpitExportControllerExport>>, TError, TData>> & Pick<
+        UndefinedInitialDataOptions<
+          Awaited<ReturnType<typeof cockpitExportControllerExport>>,
+          TError,
+          Awaited<ReturnType<typeof cockpitExportControllerExport>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof apiFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useCockpitExportControllerExport<TData = Awaited<ReturnType<typeof cockpitExportControllerExport>>, TError = unknown>(
+ params: CockpitExportControllerExportParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof cockpitExportControllerExport>>, TError, TData>>, request?: SecondParameter<typeof apiFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+/**
+ * @summary A cockpit table as CSV or XLSX (Thai headers above English ones, numbers as numbers): report=summary, breakdown, timeseries (with the parameters of that read), activity-plans or indicator-18 (fiscalYear). The same scope rules as the reads: 403 COCKPIT_SCOPE_FORBIDDEN out of scope.
+ */
+
+export function useCockpitExportControllerExport<TData = Awaited<ReturnType<typeof cockpitExportControllerExport>>, TError = unknown>(
+ params: CockpitExportControllerExportParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof cockpitExportControllerExport>>, TError, TData>>, request?: SecondParameter<typeof apiFetch>}
+ , queryClient?: QueryClient 
+ ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+
+  const queryOptions = getCockpitExportControllerExportQueryOptions(params,options)
+
+  const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+
+  query.queryKey = queryOptions.queryKey ;
+
+  return query;
+}
+
+
+
+/**
+ * @summary An area's report for a fiscal year as a PDF in Thai: targets against actuals by role and the 500-participant minimum, budget, supervision visits, indicator 18 with its definition, the KPIs, monthly charts and top innovations. The area's admins and OBEC admins; others 403 COCKPIT_SCOPE_FORBIDDEN; 503 when no worker prints.
+ */
+export type areaReportControllerReportResponse200 = {
+  data: Blob
+  status: 200
+}
+    
+export type areaReportControllerReportResponseSuccess = (areaReportControllerReportResponse200) & {
+  headers: Headers;
+};
+;
+
+export type areaReportControllerReportResponse = (areaReportControllerReportResponseSuccess)
+
+export const getAreaReportControllerReportUrl = (params: AreaReportControllerReportParams,) => {
+  const normalizedParams = new URLSearchParams();
+
+  Object.entries(params || {}).forEach(([key, value]) => {
+    
+    if (value !== undefined) {
+      normalizedParams.append(key, value === null ? 'null' : value.toString())
+    }
+  });
+
+  const stringifiedParams = normalizedParams.toString();
+
+  return stringifiedParams.length > 0 ? `/api/v1/cockpit/area-report?${stringifiedParams}` : `/api/v1/cockpit/area-report`
+}
+
+export const areaReportControllerReport = async (params: AreaReportControllerReportParams, options?: RequestInit): Promise<areaReportControllerReportResponse> => {
+  
+  return apiFetch<areaReportControllerReportResponse>(getAreaReportControllerReportUrl(params),
+  {      
+    ...options,
+    method: 'GET'
+    
+    
+  }
+);}
+
+
+
+
+
+export const getAreaReportControllerReportQueryKey = (params?: AreaReportControllerReportParams,) => {
+    return [
+    `/api/v1/cockpit/area-report`, ...(params ? [params]: [])
+    ] as const;
+    }
+
+    
+export const getAreaReportControllerReportQueryOptions = <TData = Awaited<ReturnType<typeof areaReportControllerReport>>, TError = unknown>(params: AreaReportControllerReportParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof areaReportControllerReport>>, TError, TData>>, request?: SecondParameter<typeof apiFetch>}
+) => {
+
+const {query: queryOptions, request: requestOptions} = options ?? {};
+
+  const queryKey =  queryOptions?.queryKey ?? getAreaReportControllerReportQueryKey(params);
+
+  
+
+    const queryFn: QueryFunction<Awaited<ReturnType<typeof areaReportControllerReport>>> = ({ signal }) => areaReportControllerReport(params, { signal, ...requestOptions });
+
+      
+
+      
+
+   return  { queryKey, queryFn, ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof areaReportControllerReport>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
+}
+
+export type AreaReportControllerReportQueryResult = NonNullable<Awaited<ReturnType<typeof areaReportControllerReport>>>
+export type AreaReportControllerReportQueryError = unknown
+
+
+export function useAreaReportControllerReport<TData = Awaited<ReturnType<typeof areaReportControllerReport>>, TError = unknown>(
+ params: AreaReportControllerReportParams, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof areaReportControllerReport>>, TError, TData>> & Pick<
+        DefinedInitialDataOptions<
+          Awaited<ReturnType<typeof areaReportControllerReport>>,
+          TError,
+          Awaited<ReturnType<typeof areaReportControllerReport>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof apiFetch>}
+ , queryClient?: QueryClient
+  ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useAreaReportControllerReport<TData = Awaited<ReturnType<typeof areaReportControllerReport>>, TError = unknown>(
+ params: AreaReportControllerReportParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof areaReportControllerReport>>, TError, TData>> & Pick<
+        UndefinedInitialDataOptions<
+          Awaited<ReturnType<typeof areaReportControllerReport>>,
+          TError,
+          Awaited<ReturnType<typeof areaReportControllerReport>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof apiFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useAreaReportControllerReport<TData = Awaited<ReturnType<typeof areaReportControllerReport>>, TError = unknown>(
+ params: AreaReportControllerReportParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof areaReportControllerReport>>, TError, TData>>, request?: SecondParameter<typeof apiFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+/**
+ * @summary An area's report for a fiscal year as a PDF in Thai: targets against actuals by role and the 500-participant minimum, budget, supervision visits, indicator 18 with its definition, the KPIs, monthly charts and top innovations. The area's admins and OBEC admins; others 403 COCKPIT_SCOPE_FORBIDDEN; 503 when no worker prints.
+ */
+
+export function useAreaReportControllerReport<TData = Awaited<ReturnType<typeof areaReportControllerReport>>, TError = unknown>(
+ params: AreaReportControllerReportParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof areaReportControllerReport>>, TError, TData>>, request?: SecondParameter<typeof apiFetch>}
+ , queryClient?: QueryClient 
+ ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+
+  const queryOptions = getAreaReportControllerReportQueryOptions(params,options)
 
   const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
 

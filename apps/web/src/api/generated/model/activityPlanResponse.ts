@@ -41,6 +41,8 @@ export interface ActivityPlanResponse {
    * @nullable
    */
   report: ActivityPlanResponseReport;
+  /** Members who attended the plan’s events on the platform, by role, each once; the actual participants per role are the report’s or these, whichever is more */
+  attended: RoleCountsResponse;
   evidence: ActivityEvidenceResponse[];
   createdAt: string;
   updatedAt: string;

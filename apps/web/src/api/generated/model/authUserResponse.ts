@@ -5,6 +5,7 @@
  * OBEC Learning Community: innovations, feedback, points, perks and the cockpit.
  * OpenAPI spec version: 1
  */
+import type { AuthUserResponseLevel } from './authUserResponseLevel';
 import type { AuthUserResponseSchool } from './authUserResponseSchool';
 
 export interface AuthUserResponse {
@@ -22,6 +23,8 @@ export interface AuthUserResponse {
   academicStanding: string | null;
   /** learningAreas codes of the taxonomy */
   learningAreas: string[];
+  /** Their level (recognition), shown beside their name */
+  level: AuthUserResponseLevel;
   /** @nullable */
   bio: string | null;
   /**

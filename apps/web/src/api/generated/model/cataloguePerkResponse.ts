@@ -45,7 +45,7 @@ export interface CataloguePerkResponse {
   status: CataloguePerkResponseStatus;
   /** Live and within its validity window */
   open: boolean;
-  /** The caller meets its area and member-kind rules */
+  /** The caller meets its area, member-kind and level rules */
   eligible: boolean;
   /**
    * Redemptions the member has left this period; null: no limit, or not signed in

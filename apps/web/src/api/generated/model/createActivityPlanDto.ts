@@ -5,9 +5,7 @@
  * OBEC Learning Community: innovations, feedback, points, perks and the cockpit.
  * OpenAPI spec version: 1
  */
-import type { CreateActivityPlanDtoTitleEn } from './createActivityPlanDtoTitleEn';
 import type { CreateActivityPlanDtoLevel } from './createActivityPlanDtoLevel';
-import type { CreateActivityPlanDtoSchoolId } from './createActivityPlanDtoSchoolId';
 import type { RoleCountsDto } from './roleCountsDto';
 import type { CreateActivityPlanDtoBudget } from './createActivityPlanDtoBudget';
 
@@ -30,13 +28,13 @@ export interface CreateActivityPlanDto {
    * @maxLength 300
    * @nullable
    */
-  titleEn?: CreateActivityPlanDtoTitleEn;
+  titleEn?: string | null;
   level?: CreateActivityPlanDtoLevel;
   /**
    * A school of the area: required at the school level, absent at the area level
    * @nullable
    */
-  schoolId?: CreateActivityPlanDtoSchoolId;
+  schoolId?: string | null;
   /** First day, within the fiscal year */
   startsOn?: string;
   /** Last day, within the fiscal year, not before startsOn */

@@ -5,10 +5,13 @@
  * OBEC Learning Community: innovations, feedback, points, perks and the cockpit.
  * OpenAPI spec version: 1
  */
+import type { EligibilityDtoMinLevel } from './eligibilityDtoMinLevel';
 
 export interface EligibilityDto {
   /** @maxItems 245 */
   areaIds?: string[];
   /** @maxItems 10 */
   memberKinds?: string[];
+  /** Only members who reached this level (recognition) may redeem */
+  minLevel?: EligibilityDtoMinLevel;
 }

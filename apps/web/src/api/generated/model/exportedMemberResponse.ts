@@ -18,6 +18,8 @@ export interface ExportedMemberResponse {
   /** @nullable */
   academicStanding: string | null;
   learningAreas: string[];
+  /** The level reached (recognition) */
+  levelCode: string;
   /** @nullable */
   bio: string | null;
   /** @nullable */

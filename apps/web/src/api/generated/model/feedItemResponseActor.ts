@@ -5,6 +5,7 @@
  * OBEC Learning Community: innovations, feedback, points, perks and the cockpit.
  * OpenAPI spec version: 1
  */
+import type { FeedItemResponseActorLevel } from './feedItemResponseActorLevel';
 
 /**
  * Who did it (null for system items)
@@ -13,4 +14,5 @@
 export type FeedItemResponseActor = {
   id: string;
   displayName: string;
+  level: FeedItemResponseActorLevel;
 } | null;

@@ -16,4 +16,6 @@ export const FeedItemResponseLinkType = {
   announcement: 'announcement',
   transfer: 'transfer',
   redemption: 'redemption',
+  level: 'level',
+  badge: 'badge',
 } as const;

@@ -5,6 +5,7 @@
  * OBEC Learning Community: innovations, feedback, points, perks and the cockpit.
  * OpenAPI spec version: 1
  */
+import type { InnovationCommentThreadResponseAuthorLevel } from './innovationCommentThreadResponseAuthorLevel';
 
 /**
  * Null once deleted
@@ -13,4 +14,5 @@
 export type InnovationCommentThreadResponseAuthor = {
   id: string;
   displayName: string;
+  level: InnovationCommentThreadResponseAuthorLevel;
 } | null;

@@ -10,7 +10,7 @@ import type { InnovationCompetencyResponse } from './innovationCompetencyRespons
 import type { InnovationContextResponse } from './innovationContextResponse';
 import type { InnovationLinkResponse } from './innovationLinkResponse';
 import type { InnovationListItemResponseLicense } from './innovationListItemResponseLicense';
-import type { InnovationsMemberRefResponse } from './innovationsMemberRefResponse';
+import type { InnovationsAuthorResponse } from './innovationsAuthorResponse';
 import type { InnovationListItemResponseSchool } from './innovationListItemResponseSchool';
 import type { InnovationRatingSummaryResponse } from './innovationRatingSummaryResponse';
 
@@ -32,7 +32,7 @@ export interface InnovationListItemResponse {
   license: InnovationListItemResponseLicense;
   /** @nullable */
   coverAttachmentId: string | null;
-  author: InnovationsMemberRefResponse;
+  author: InnovationsAuthorResponse;
   /**
    * Null when there is no school
    * @nullable

@@ -10,7 +10,7 @@ import type { InnovationCompetencyResponse } from './innovationCompetencyRespons
 import type { InnovationContextResponse } from './innovationContextResponse';
 import type { InnovationLinkResponse } from './innovationLinkResponse';
 import type { InnovationResponseLicense } from './innovationResponseLicense';
-import type { InnovationsMemberRefResponse } from './innovationsMemberRefResponse';
+import type { InnovationsAuthorResponse } from './innovationsAuthorResponse';
 import type { InnovationResponseSchool } from './innovationResponseSchool';
 import type { InnovationRatingSummaryResponse } from './innovationRatingSummaryResponse';
 import type { InnovationCompetencyLevelResponse } from './innovationCompetencyLevelResponse';
@@ -33,7 +33,7 @@ export interface InnovationResponse {
   license: InnovationResponseLicense;
   /** @nullable */
   coverAttachmentId: string | null;
-  author: InnovationsMemberRefResponse;
+  author: InnovationsAuthorResponse;
   /**
    * Null when there is no school
    * @nullable

@@ -10,7 +10,7 @@ import type { InnovationCompetencyResponse } from './innovationCompetencyRespons
 import type { InnovationContextResponse } from './innovationContextResponse';
 import type { InnovationLinkResponse } from './innovationLinkResponse';
 import type { InnovationWithAttachmentsResponseLicense } from './innovationWithAttachmentsResponseLicense';
-import type { InnovationsMemberRefResponse } from './innovationsMemberRefResponse';
+import type { InnovationsAuthorResponse } from './innovationsAuthorResponse';
 import type { InnovationWithAttachmentsResponseSchool } from './innovationWithAttachmentsResponseSchool';
 import type { InnovationRatingSummaryResponse } from './innovationRatingSummaryResponse';
 import type { InnovationCompetencyLevelResponse } from './innovationCompetencyLevelResponse';
@@ -34,7 +34,7 @@ export interface InnovationWithAttachmentsResponse {
   license: InnovationWithAttachmentsResponseLicense;
   /** @nullable */
   coverAttachmentId: string | null;
-  author: InnovationsMemberRefResponse;
+  author: InnovationsAuthorResponse;
   /**
    * Null when there is no school
    * @nullable

@@ -5,6 +5,7 @@
  * OBEC Learning Community: innovations, feedback, points, perks and the cockpit.
  * OpenAPI spec version: 1
  */
+import type { MeResponseLevel } from './meResponseLevel';
 import type { MemberRoleResponse } from './memberRoleResponse';
 import type { MeResponseSchool } from './meResponseSchool';
 import type { MemberConsentResponse } from './memberConsentResponse';
@@ -21,6 +22,8 @@ export interface MeResponse {
   /** @nullable */
   academicStanding: string | null;
   learningAreas: string[];
+  /** My level (recognition); GET /me/level tells the progress to the next */
+  level: MeResponseLevel;
   /** @nullable */
   bio: string | null;
   /**

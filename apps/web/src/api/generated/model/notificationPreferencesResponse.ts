@@ -9,7 +9,7 @@ import type { NotificationPreferencesResponseChannels } from './notificationPref
 import type { NotificationPreferencesResponseDigest } from './notificationPreferencesResponseDigest';
 
 export interface NotificationPreferencesResponse {
-  /** Per notification type (every one of: rating.received, comment.received, adoption.reported, innovation.endorsed, content.moderated, points.changed, redemption.updated): {inApp, email} */
+  /** Per notification type (every one of: rating.received, comment.received, adoption.reported, innovation.endorsed, content.moderated, points.changed, redemption.updated, level.reached, badge.awarded, certificate.issued, event.seat_confirmed, event.cancelled): {inApp, email} */
   channels: NotificationPreferencesResponseChannels;
   digest: NotificationPreferencesResponseDigest;
 }

@@ -8,6 +8,6 @@
 import type { NotificationChannelsResponse } from './notificationChannelsResponse';
 
 /**
- * Per notification type (every one of: rating.received, comment.received, adoption.reported, innovation.endorsed, content.moderated, points.changed, redemption.updated): {inApp, email}
+ * Per notification type (every one of: rating.received, comment.received, adoption.reported, innovation.endorsed, content.moderated, points.changed, redemption.updated, level.reached, badge.awarded, certificate.issued, event.seat_confirmed, event.cancelled): {inApp, email}
  */
 export type NotificationPreferencesResponseChannels = {[key: string]: NotificationChannelsResponse};

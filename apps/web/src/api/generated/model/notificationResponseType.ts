@@ -18,4 +18,9 @@ export const NotificationResponseType = {
   contentmoderated: 'content.moderated',
   pointschanged: 'points.changed',
   redemptionupdated: 'redemption.updated',
+  levelreached: 'level.reached',
+  badgeawarded: 'badge.awarded',
+  certificateissued: 'certificate.issued',
+  eventseat_confirmed: 'event.seat_confirmed',
+  eventcancelled: 'event.cancelled',
 } as const;

@@ -5,10 +5,13 @@
  * OBEC Learning Community: innovations, feedback, points, perks and the cockpit.
  * OpenAPI spec version: 1
  */
+import type { PerkEligibilityResponseMinLevel } from './perkEligibilityResponseMinLevel';
 
 export interface PerkEligibilityResponse {
   /** Areas whose members may redeem; absent or empty: any */
   areaIds?: string[];
   /** Member kinds that may redeem; absent or empty: any */
   memberKinds?: string[];
+  /** The level (recognition) a member must have reached; absent: any */
+  minLevel?: PerkEligibilityResponseMinLevel;
 }

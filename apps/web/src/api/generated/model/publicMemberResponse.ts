@@ -5,6 +5,7 @@
  * OBEC Learning Community: innovations, feedback, points, perks and the cockpit.
  * OpenAPI spec version: 1
  */
+import type { PublicMemberResponseLevel } from './publicMemberResponseLevel';
 import type { PublicMemberResponseSchool } from './publicMemberResponseSchool';
 
 export interface PublicMemberResponse {
@@ -22,6 +23,8 @@ export interface PublicMemberResponse {
   academicStanding: string | null;
   /** learningAreas codes of the taxonomy */
   learningAreas: string[];
+  /** Their level (recognition), shown beside their name */
+  level: PublicMemberResponseLevel;
   /** @nullable */
   bio: string | null;
   /**

@@ -7,7 +7,6 @@
  */
 import type { RoleCountsDto } from './roleCountsDto';
 import type { ReportActivityPlanDtoBudgetSpent } from './reportActivityPlanDtoBudgetSpent';
-import type { ReportActivityPlanDtoNotes } from './reportActivityPlanDtoNotes';
 
 export interface ReportActivityPlanDto {
   /** Participants by role */
@@ -25,7 +24,7 @@ export interface ReportActivityPlanDto {
    * @maxLength 5000
    * @nullable
    */
-  notes?: ReportActivityPlanDtoNotes;
+  notes?: string | null;
   /**
    * The revision this correction was made from (0: no report yet); another report in between → 409 ACTIVITY_REPORT_STALE
    * @minimum 0

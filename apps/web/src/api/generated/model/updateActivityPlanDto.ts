@@ -5,9 +5,7 @@
  * OBEC Learning Community: innovations, feedback, points, perks and the cockpit.
  * OpenAPI spec version: 1
  */
-import type { UpdateActivityPlanDtoTitleEn } from './updateActivityPlanDtoTitleEn';
 import type { UpdateActivityPlanDtoLevel } from './updateActivityPlanDtoLevel';
-import type { UpdateActivityPlanDtoSchoolId } from './updateActivityPlanDtoSchoolId';
 import type { RoleCountsDto } from './roleCountsDto';
 import type { UpdateActivityPlanDtoBudget } from './updateActivityPlanDtoBudget';
 
@@ -30,13 +28,13 @@ export interface UpdateActivityPlanDto {
    * @maxLength 300
    * @nullable
    */
-  titleEn?: UpdateActivityPlanDtoTitleEn;
+  titleEn?: string | null;
   level?: UpdateActivityPlanDtoLevel;
   /**
    * A school of the area: required at the school level, absent at the area level
    * @nullable
    */
-  schoolId?: UpdateActivityPlanDtoSchoolId;
+  schoolId?: string | null;
   /** First day, within the fiscal year */
   startsOn?: string;
   /** Last day, within the fiscal year, not before startsOn */

@@ -1,7 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { InnovationCommentThreadResponse } from '../../../api/generated/model';
+import type {
+  InnovationCommentThreadResponse,
+  MeResponseLevel as LevelCode,
+} from '../../../api/generated/model';
 import { AuthProvider } from '../../../auth/AuthProvider';
 import { renderWithProviders } from '../../../test/render';
 import { Comments } from './Comments';
@@ -27,6 +30,7 @@ const ME = {
   memberKind: 'teacher',
   academicStanding: null,
   learningAreas: [],
+  level: 'member',
   bio: null,
   phone: null,
   roles: [],
@@ -36,11 +40,17 @@ const ME = {
   pendingChange: null,
 };
 
-function comment(id: string, name: string, body: string, parentId: string | null = null) {
+function comment(
+  id: string,
+  name: string,
+  body: string,
+  parentId: string | null = null,
+  level: LevelCode = 'member',
+) {
   return {
     id,
     parentId,
-    author: { id: `author-${id}`, displayName: name },
+    author: { id: `author-${id}`, displayName: name, level },
     body,
     deleted: false,
     createdAt: '2026-11-20T03:00:00Z',
@@ -67,7 +77,7 @@ function stubApi(threads: InnovationCommentThreadResponse[], { guest = false } =
       const created = {
         ...comment(`new-${posted.length}`, ME.displayName, body.body, body.parentId ?? null),
       };
-      created.author = { id: ME.id, displayName: ME.displayName };
+      created.author = { id: ME.id, displayName: ME.displayName, level: 'member' };
       const thread = threads.find((item) => item.id === body.parentId);
       if (thread) thread.replies.push(created);
       else threads.push({ ...created, replies: [] });
@@ -111,6 +121,21 @@ describe('Comments', () => {
     expect(replyElement.getAttribute('data-comment-id')).toBe('r1');
     expect(first).toContainElement(replyElement);
     expect(second).not.toContainElement(replyElement);
+  });
+
+  it('shows each commenter’s level beside their name, and nothing for a plain member', async () => {
+    stubApi([
+      {
+        ...comment('t1', 'ครูกัญญา', 'เด็กชอบมากค่ะ', null, 'influencer'),
+        replies: [comment('r1', 'ครูวิชัย', 'ขอบคุณครับ', 't1', 'member')],
+      },
+    ]);
+    renderComments();
+
+    await screen.findByText('ขอบคุณครับ');
+    const [thread, reply] = screen.getAllByTestId('comment');
+    expect(within(thread!).getAllByRole('img', { name: 'ระดับ: ผู้ทรงอิทธิพลด้านการศึกษา' })).toHaveLength(1);
+    expect(within(reply!).queryByTestId('level-badge')).not.toBeInTheDocument();
   });
 
   it('posts a reply to its thread and shows it under that thread', async () => {

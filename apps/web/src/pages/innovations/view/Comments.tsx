@@ -37,6 +37,7 @@ import type {
   InnovationCommentThreadResponse,
 } from '../../../api/generated/model';
 import { useAuth } from '../../../auth/AuthProvider';
+import { LevelBadge } from '../../../components/LevelBadge';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { formatDateTime, formatRelative } from '../../../format/format';
 import { initialOf } from './initial';
@@ -224,9 +225,19 @@ function CommentItem({
             <Group gap={4} wrap="nowrap" align="flex-start">
               <div className={classes.bubble}>
                 {comment.author ? (
-                  <Anchor component={Link} to={`/members/${comment.author.id}`} fw={700} size="sm" c="dark">
-                    {name}
-                  </Anchor>
+                  <Group gap={4} wrap="nowrap" align="center">
+                    <Anchor
+                      component={Link}
+                      to={`/members/${comment.author.id}`}
+                      fw={700}
+                      size="sm"
+                      c="dark"
+                      style={{ minWidth: 0, overflowWrap: 'anywhere' }}
+                    >
+                      {name}
+                    </Anchor>
+                    <LevelBadge level={comment.author.level} compact />
+                  </Group>
                 ) : null}
                 {comment.deleted ? (
                   <Text size="sm" c="dimmed" fs="italic">

@@ -3,6 +3,7 @@ import { IconMessageCircle, IconStarFilled, IconUsers } from '@tabler/icons-reac
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { InnovationListItemResponse } from '../../../api/generated/model';
+import { LevelBadge } from '../../../components/LevelBadge';
 import { formatNumber, formatRelative } from '../../../format/format';
 import { Cover } from './Cover';
 import { initialOf } from './initial';
@@ -98,9 +99,12 @@ export function InnovationCard({
             {initialOf(item.author.displayName)}
           </Avatar>
           <div style={{ minWidth: 0 }}>
-            <Text size="sm" fw={600} truncate>
-              {item.author.displayName}
-            </Text>
+            <Group gap={4} wrap="nowrap">
+              <Text size="sm" fw={600} truncate>
+                {item.author.displayName}
+              </Text>
+              <LevelBadge level={item.author.level} compact />
+            </Group>
             <Text size="xs" c="dimmed" truncate>
               {[item.school?.name, formatRelative(item.publishedAt ?? item.createdAt, language)]
                 .filter(Boolean)

@@ -31,7 +31,7 @@ function item(overrides: Partial<InnovationListItemResponse>): InnovationListIte
     links: [],
     license: 'CC-BY',
     coverAttachmentId: null,
-    author: { id: 'a1', displayName: 'ครูมานพ' },
+    author: { id: 'a1', displayName: 'ครูมานพ', level: 'member' },
     school: null,
     areaId: null,
     version: 1,

@@ -33,6 +33,7 @@ import { Link } from 'react-router';
 import { getAttachmentsControllerThumbnailUrl } from '../../../api/generated/attachments/attachments';
 import { useInnovationsControllerGet } from '../../../api/generated/innovations/innovations';
 import type { FeedItemResponse } from '../../../api/generated/model';
+import { LevelBadge } from '../../../components/LevelBadge';
 import { formatDateTime, formatNumber, formatRelative } from '../../../format/format';
 import { MemberAvatar } from './MemberAvatar';
 import { linkPath, notInFuture, pickText } from './text';
@@ -197,7 +198,13 @@ export function FeedCard({
                 <>
                   <Anchor component={Link} to={`/members/${item.actor.id}`} fw={700} c="dark.8">
                     {actorName}
-                  </Anchor>{' '}
+                  </Anchor>
+                  {item.actor.level !== 'member' && (
+                    <>
+                      {' '}
+                      <LevelBadge level={item.actor.level} compact />
+                    </>
+                  )}{' '}
                   {verb || title}
                 </>
               ) : (

@@ -8,6 +8,7 @@ import {
   IconTicket,
   IconUsers,
   IconBell,
+  IconConfetti,
   type TablerIcon,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -25,6 +26,7 @@ const ICONS: Record<string, { icon: TablerIcon; color: string }> = {
   'content.moderated': { icon: IconAlertTriangle, color: 'red' },
   'points.changed': { icon: IconCoin, color: 'yellow' },
   'redemption.updated': { icon: IconTicket, color: 'grape' },
+  'level.reached': { icon: IconConfetti, color: 'yellow' },
 };
 
 /** One notification: an icon for its type, what happened, when; unread ones tinted with a dot. */

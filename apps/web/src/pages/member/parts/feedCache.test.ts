@@ -7,7 +7,7 @@ function item(id: string, title = `Innovation ${id}`): FeedItemResponse {
     id,
     kind: 'innovation.published',
     scope: 'global',
-    actor: { id: 'a1', displayName: 'ครูสมใจ' },
+    actor: { id: 'a1', displayName: 'ครูสมใจ', level: 'member' },
     innovationId: `inn-${id}`,
     title: { th: 'นวัตกรรมใหม่', en: 'A new innovation' },
     body: { th: `เผยแพร่นวัตกรรม “${title}”`, en: `published “${title}”` },

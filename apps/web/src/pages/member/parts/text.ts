@@ -13,10 +13,16 @@ export function pickText(text: Bilingual | null | undefined, language: string): 
   return (language === 'en' ? text.en || text.th : text.th || text.en) ?? '';
 }
 
-export type ItemLinkType = 'innovation' | 'perk' | 'announcement' | 'transfer' | 'redemption';
+export type ItemLinkType =
+  'innovation' | 'perk' | 'announcement' | 'transfer' | 'redemption' | 'level' | 'badge';
 
-/** The page a feed item or a notification is about; null when there is no page of its own. */
-export function linkPath(link: { type: ItemLinkType; id: string } | null | undefined): string | null {
+/**
+ * The page a feed item or a notification is about; null when there is no page of its own. Any type is taken: a
+ * link type newer than this app (the API adds them) leads nowhere rather than failing.
+ */
+export function linkPath(
+  link: { type: ItemLinkType | (string & {}); id: string } | null | undefined,
+): string | null {
   if (!link) return null;
   switch (link.type) {
     case 'innovation':
@@ -27,6 +33,12 @@ export function linkPath(link: { type: ItemLinkType; id: string } | null | undef
       return '/wallet';
     case 'redemption':
       return '/me/redemptions';
+    case 'level':
+      // A level reached: the home page's "my level" section, opened (pages/recognition/LevelProgress).
+      return '/feed#level';
+    case 'badge':
+      // A badge awarded: my badges, each with its verification and download.
+      return '/badges';
     default:
       return null;
   }

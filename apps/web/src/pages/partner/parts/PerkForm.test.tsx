@@ -201,6 +201,15 @@ describe('toPerkDto', () => {
       eligibility: { areaIds: [], memberKinds: ['teacher'] },
     });
   });
+
+  it('asks a level only when one is chosen', () => {
+    expect(toPerkDto({ ...valid, minLevel: 'change_agent' }).eligibility).toEqual({
+      areaIds: [],
+      memberKinds: [],
+      minLevel: 'change_agent',
+    });
+    expect(toPerkDto({ ...valid, minLevel: '' }).eligibility).toEqual({ areaIds: [], memberKinds: [] });
+  });
 });
 
 describe('PerkForm', () => {

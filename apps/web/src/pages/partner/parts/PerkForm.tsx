@@ -7,6 +7,7 @@ import {
   Button,
   Group,
   MultiSelect,
+  NativeSelect,
   NumberInput,
   Paper,
   Radio,
@@ -355,6 +356,20 @@ export function PerkForm({
             value={values.memberKinds}
             onChange={(value) => set('memberKinds', value)}
             clearable
+            size="md"
+          />
+          <NativeSelect
+            label={t('editor.fields.minLevel')}
+            description={t('editor.hints.minLevel')}
+            value={values.minLevel}
+            onChange={(event) => set('minLevel', event.currentTarget.value)}
+            data={[
+              { value: '', label: t('editor.hints.anyLevel') },
+              ...(['practitioner', 'change_agent', 'influencer'] as const).map((code) => ({
+                value: code,
+                label: t(`recognition:levels.${code}`),
+              })),
+            ]}
             size="md"
           />
           <MultiSelect

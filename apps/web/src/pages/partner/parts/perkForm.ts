@@ -32,6 +32,8 @@ export interface PerkFormValues {
   images: string[];
   areaIds: string[];
   memberKinds: string[];
+  /** The level (recognition) a member must have reached; '' for any. */
+  minLevel: string;
 }
 
 /** Field → the i18n key (under partner:editor.errors) of what is wrong with it. */
@@ -58,6 +60,7 @@ export const emptyPerkForm: PerkFormValues = {
   images: [],
   areaIds: [],
   memberKinds: [],
+  minLevel: '',
 };
 
 function bangkokDay(iso: string | null): string {
@@ -87,6 +90,7 @@ export function fromPerk(perk: PartnerPerkResponse): PerkFormValues {
     images: [...perk.images],
     areaIds: perk.eligibility.areaIds ?? [],
     memberKinds: perk.eligibility.memberKinds ?? [],
+    minLevel: perk.eligibility.minLevel ?? '',
   };
 }
 
@@ -142,7 +146,11 @@ export function toPerkDto(values: PerkFormValues): CreatePerkDto {
     ...(values.fulfilment === 'manual' ? { fulfilmentHours: Number(values.fulfilmentHours) } : {}),
     validFrom: values.validFrom ? `${values.validFrom}T00:00:00+07:00` : null,
     validUntil: values.validUntil ? `${values.validUntil}T23:59:59+07:00` : null,
-    eligibility: { areaIds: values.areaIds, memberKinds: values.memberKinds },
+    eligibility: {
+      areaIds: values.areaIds,
+      memberKinds: values.memberKinds,
+      ...(values.minLevel ? { minLevel: values.minLevel } : {}),
+    },
   };
   return body as unknown as CreatePerkDto;
 }
