@@ -48,6 +48,13 @@ export default tseslint.config(
           message:
             'No setInterval here: declare periodic work with @Schedule (libs/messaging/src/schedules), which runs once per tick across the worker replicas.',
         },
+        {
+          // TypeORM answers UPDATE/DELETE … RETURNING with [rows, count], not the rows: `rows.length` is always 2.
+          selector:
+            "CallExpression[callee.property.name='query'][arguments.0.type='TemplateLiteral'][arguments.0.quasis.0.value.raw=/^\\s*(UPDATE|DELETE)\\s/i]:has(TemplateElement[value.raw=/RETURNING/i])",
+          message:
+            'UPDATE/DELETE … RETURNING through query() answers [rows, count]: call updateReturning (@lc/database) for the rows.',
+        },
       ],
     },
   },

@@ -20,8 +20,15 @@ const swc = [
 // `@lc/<lib>` is `libs/<lib>/src`, for every folder under libs/ (as in tsconfig.json and .swcrc).
 const moduleNameMapper = { '^@lc/([^/]+)$': '<rootDir>/libs/$1/src' };
 
-// Packages that ship ES modules only; Jest on Node 20 cannot require() them, so they are compiled too.
-const ESM_ONLY = ['@nestjs/', 'content-disposition/'];
+// Packages that ship ES modules only; Jest on Node 20 cannot require() them, so they are compiled too. The
+// @digitalbazaar packages (and the base-x codecs they import) sign and verify the badge credentials.
+const ESM_ONLY = [
+  '@nestjs/',
+  'content-disposition/',
+  '@digitalbazaar/',
+  'base58-universal/',
+  'base64url-universal/',
+];
 const esmOnly = ESM_ONLY.map((name) => name.replace('/', '\\/')).join('|');
 
 const common = {

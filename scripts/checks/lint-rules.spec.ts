@@ -126,3 +126,41 @@ describe('ESLint: another library is imported through its index, never its inter
     ).toEqual([[], [], []]);
   });
 });
+
+describe('ESLint: UPDATE/DELETE … RETURNING goes through updateReturning', () => {
+  // TypeORM answers those with [rows, count]: a guard on `rows.length` is always 2, a set of `rows` holds undefined.
+  const refusal = {
+    ruleId: 'no-restricted-syntax',
+    message:
+      'UPDATE/DELETE … RETURNING through query() answers [rows, count]: call updateReturning (@lc/database) for the rows.',
+  };
+  const wrap = (body: string) =>
+    `import { EntityManager } from 'typeorm';\nexport async function f(manager: EntityManager, id: string) {\n${body}\n}\n`;
+
+  it('refuses query() with an UPDATE or DELETE that returns rows', () => {
+    expect(
+      lintAs([
+        {
+          filePath: 'libs/cockpit/src/marks.ts',
+          text: wrap('  return manager.query(`DELETE FROM t WHERE id = $1 RETURNING id`, [id]);'),
+        },
+        {
+          filePath: 'apps/api/src/things/things.ts',
+          text: wrap(
+            '  return manager.query(`\n    update t SET a = 1\n    WHERE id = ${"$"}1 RETURNING 1`, [id]);',
+          ),
+        },
+      ]),
+    ).toEqual([[refusal], [refusal]]);
+  });
+
+  it('allows updateReturning, INSERT … RETURNING and an UPDATE that returns nothing', () => {
+    const ok = [
+      '  await updateReturning(manager, `DELETE FROM t WHERE id = $1 RETURNING id`, [id]);',
+      '  await manager.query(`INSERT INTO t (id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING id`, [id]);',
+      '  await manager.query(`UPDATE t SET a = 1 WHERE id = $1`, [id]);',
+    ].join('\n');
+    const text = `import { updateReturning } from '@lc/database';\n${wrap(ok)}`;
+    expect(lintAs([{ filePath: 'libs/cockpit/src/marks.ts', text }])).toEqual([[]]);
+  });
+});

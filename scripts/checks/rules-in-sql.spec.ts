@@ -21,7 +21,7 @@ const RULES = [
   {
     rule: 'the start of a limit period',
     fn: 'marketplace_period_start',
-    copy: /date_trunc\(\s*'(day|week|month)'/,
+    copy: /date_trunc\(\s*'(day|week|month)',\s*now\(\)/,
   },
   {
     rule: 'the texts of a redemption transfer',

@@ -8,6 +8,7 @@
  * Idempotent: every item is looked up first by its natural key (an e-mail, an author and a title, a member and an
  * innovation...), so a second run sends no request that writes and adds nothing. Never runs in production.
  */
+import { randomBytes } from 'node:crypto';
 import { Agent, request as httpRequest } from 'node:http';
 import { Client } from 'pg';
 import { uuidv7 } from '../../libs/core/src/ids';
@@ -115,6 +116,7 @@ class DemoSeeder {
       await this.feedback();
       await this.marketplace();
       await this.announcement();
+      await this.events();
       // Points come from the worker's earning rules: wait for them before anyone spends.
       await this.drain();
       await this.redemptions();
@@ -530,6 +532,148 @@ class DemoSeeder {
       areaId: this.areaId('P81'),
     });
     this.count('announcements');
+  }
+
+  /**
+   * Events (issue 18): a national online forum in ten days (OBEC), an area workshop in five days with a waitlist
+   * (the area admin), both with demo members registered; and a training that ended ten days ago, completed by the
+   * two demo teachers (written directly: attendance cannot be sent for the past through the API), whose
+   * certificates the worker issues on its schedule.
+   */
+  private async events(): Promise<void> {
+    const at = (days: number, hour: number, minute = 0) => {
+      const day = addDays(bangkokDate(new Date()), days);
+      return `${day}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00+07:00`;
+    };
+    const exists = async (title: string) =>
+      this.one(`SELECT 1 FROM activity_event WHERE title = $1`, [title]);
+    const signatory = {
+      signatoryName: 'นายธนพล วิทยาการ',
+      signatoryTitle: 'ผู้อำนวยการสำนักพัฒนาครูและบุคลากรการศึกษาขั้นพื้นฐาน',
+    };
+    const forum = 'เสวนาวิชาการออนไลน์ ชุมชนนวัตกรรมการเรียนรู้ ครั้งที่ 2';
+    if (!(await exists(forum))) {
+      const created = await this.call<{ id: string }>('obec-admin', 'POST', '/events', {
+        kind: 'forum',
+        title: forum,
+        description:
+          'Learning Talk จากครูผู้สร้างนวัตกรรม เสวนาเรื่องการจัดการเรียนรู้เชิงรุก และเวทีปล่อยของ แชร์ ใช้ ช้อป ' +
+          'ผู้ที่เข้าร่วมครบทุกกิจกรรมและส่งแบบประเมินจะได้รับเกียรติบัตรภายใน 7 วันหลังจบงาน',
+        organiser: { type: 'obec' },
+        sessions: [
+          { title: 'Learning Talk: ห้องเรียนที่นักเรียนเป็นผู้ลงมือ', startsAt: at(10, 9), endsAt: at(10, 10, 30) },
+          {
+            title: 'เสวนา: Active Learning ในบริบทโรงเรียนขนาดเล็ก',
+            startsAt: at(10, 10, 45),
+            endsAt: at(10, 12),
+          },
+          { title: 'เวทีปล่อยของ แชร์ ใช้ ช้อป', startsAt: at(10, 13), endsAt: at(10, 15) },
+        ].map((session) => ({ ...session, mode: 'online', joinUrl: 'https://meet.example.org/lc-forum-2' })),
+        registrationOpensAt: at(-3, 8),
+        registrationClosesAt: at(10, 9),
+        completion: { rule: 'all_sessions', evaluationRequired: true },
+        certificate: { issueAfterDays: 7, ...signatory },
+      });
+      for (const member of ['somjai', 'wittaya'])
+        await this.call(member, 'POST', `/events/${created.id}/registrations`);
+      this.count('events');
+    }
+    const workshop = 'อบรมเชิงปฏิบัติการ ออกแบบกิจกรรม Active Learning ด้วยเกม (สพป.กระบี่)';
+    if (!(await exists(workshop))) {
+      const created = await this.call<{ id: string }>('area-admin', 'POST', '/events', {
+        kind: 'workshop',
+        title: workshop,
+        description: 'ลงมือออกแบบกิจกรรมการเรียนรู้ด้วยเกมที่นำไปใช้ในห้องเรียนได้ทันที ผ่านเกณฑ์เมื่อเข้าร่วมอย่างน้อยร้อยละ 80',
+        organiser: { type: 'area', id: this.areaId('P81') },
+        sessions: [
+          { title: 'วันที่ 1: หลักการและตัวอย่าง', startsAt: at(5, 9), endsAt: at(5, 16) },
+          { title: 'วันที่ 2: ออกแบบและทดลองใช้', startsAt: at(6, 9), endsAt: at(6, 16) },
+        ].map((session) => ({ ...session, mode: 'onsite', venue: 'ห้องประชุมสำนักงานเขตพื้นที่การศึกษา กระบี่' })),
+        capacity: 30,
+        registrationOpensAt: at(-2, 8),
+        registrationClosesAt: at(4, 17),
+        completion: { rule: 'min_share', minShare: 0.8, evaluationRequired: true },
+        certificate: { issueAfterDays: 7, ...signatory },
+      });
+      await this.call('somjai', 'POST', `/events/${created.id}/registrations`);
+      this.count('events');
+    }
+    const training = 'อบรมออนไลน์ การประเมินเพื่อการเรียนรู้ในห้องเรียนเชิงรุก';
+    if (!(await exists(training))) {
+      const eventId = uuidv7();
+      const sessionId = uuidv7();
+      const start = new Date(at(-10, 13));
+      const end = new Date(at(-10, 16));
+      await this.db.query(
+        `INSERT INTO activity_event (id, kind, title, description, organiser_type, registration_opens_at,
+           registration_closes_at, starts_at, ends_at, completion_rule, min_share, evaluation_required,
+           certificate_issue_after_days, signatory_name, signatory_title, completions_computed_at, created_by)
+         VALUES ($1, 'workshop', $2, 'การประเมินระหว่างเรียนและการให้ข้อมูลย้อนกลับที่ช่วยให้นักเรียนพัฒนา', 'obec',
+                 $3, $4, $4, $5, 'min_share', 0.8, false, 7, $6, $7, $5, $8)`,
+        [
+          eventId,
+          training,
+          new Date(start.getTime() - 14 * 86_400_000),
+          start,
+          end,
+          signatory.signatoryName,
+          signatory.signatoryTitle,
+          this.id('obec-admin'),
+        ],
+      );
+      await this.db.query(
+        `INSERT INTO activity_session (id, event_id, position, title, starts_at, ends_at, mode, join_url, code_secret)
+         VALUES ($1, $2, 1, 'การประเมินเพื่อการเรียนรู้', $3, $4, 'online', 'https://meet.example.org/lc-afl', $5)`,
+        [sessionId, eventId, start, end, randomBytes(32)],
+      );
+      for (const member of ['somjai', 'wittaya']) {
+        const memberId = this.id(member);
+        await this.db.query(
+          `INSERT INTO activity_registration (event_id, member_id, status) VALUES ($1, $2, 'registered')`,
+          [eventId, memberId],
+        );
+        await this.db.query(
+          `INSERT INTO activity_attendance (session_id, member_id, event_id, minutes, source) VALUES ($1, $2, $3, 180, 'import')`,
+          [sessionId, memberId, eventId],
+        );
+        await this.db.query(
+          `INSERT INTO activity_completion (event_id, member_id, attended_sessions, attended_share, completed_at)
+           VALUES ($1, $2, 1, 1, $3)`,
+          [eventId, memberId, end],
+        );
+      }
+      this.count('events');
+    }
+    // Its certificates: asked for now (as its organiser would), issued by the worker, waited for.
+    const past = await this.one<{ id: string; issued: string; completers: string }>(
+      `SELECT e.id, (SELECT count(*) FROM activity_certificate c WHERE c.event_id = e.id) AS issued,
+              (SELECT count(*) FROM activity_completion c WHERE c.event_id = e.id) AS completers
+       FROM activity_event e WHERE e.title = $1`,
+      [training],
+    );
+    if (past && Number(past.issued) < Number(past.completers)) {
+      await this.call('obec-admin', 'POST', `/events/${past.id}/certificates/issue`);
+      // Printing needs the worker's Chromium: without it (no Debian chromium on this machine) the seed goes on and
+      // the worker issues them once it can.
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        const row = await this.one<{ n: string }>(
+          `SELECT count(*) AS n FROM activity_certificate WHERE event_id = $1`,
+          [past.id],
+        );
+        if (Number(row!.n) >= Number(past.completers)) {
+          this.count('certificates', Number(past.completers) - Number(past.issued));
+          break;
+        }
+        if (Date.now() > deadline) {
+          this.log(
+            'demo seed: the certificates are not issued yet (is Chromium installed?); the worker will issue them',
+          );
+          break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
   }
 
   private async redemptions(): Promise<void> {

@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { uuidv7 } from '@lc/core';
 import { ISSUANCE, LedgerService, memberWallet } from '@lc/ledger';
+import { BadgeCredentialRecord, CredentialsService } from '@lc/recognition';
+import { FILE_STORAGE, FileStorage } from '@lc/storage';
 import { fullInnovation } from '../support/fixtures';
 import { Given, GivenMember, GivenSchool } from '../support/given';
 import { samplePdf, samplePng } from '../support/sample-files';
@@ -154,6 +157,34 @@ const only = (status: number, allowed: ActorName[]) =>
 const http = (world: World) => request(world.api.url);
 const schoolsCsv = () =>
   `code,name_th,area_code,province_code\n${String(Date.now()).slice(-9)}${Math.floor(Math.random() * 9)},โรงเรียนนำเข้า,P81,81\n`;
+
+/** The member's ID PLAN of 2570, made on first use. */
+let developmentPlanId: string | null = null;
+async function matrixDevelopmentPlan(w: World): Promise<string> {
+  if (!developmentPlanId)
+    developmentPlanId = (
+      await request(w.api.url)
+        .post('/api/v1/me/development-plans')
+        .set(w.actors.member.auth)
+        .send({ fiscalYear: 2570, title: 'แผนพัฒนาตนเองของโลกทดสอบ' })
+        .expect(201)
+    ).body.id as string;
+  return developmentPlanId!;
+}
+
+/** A badge's fields as OBEC writes them (the matrix's edits keep the default badge's meaning). */
+const BADGE = {
+  th: 'ภาคีการันตี',
+  en: 'Endorsed by a partner',
+  description: {
+    th: 'นวัตกรรมได้รับการรับรองจากภาคีเครือข่าย',
+    en: 'An innovation endorsed by a partner organisation',
+  },
+  criteria: { th: 'ได้รับการรับรองอย่างน้อย 1 ครั้ง', en: 'Be endorsed at least once' },
+  criterion: 'endorsements',
+  required: 1,
+  colour: 'blue',
+};
 
 const ROWS: Row[] = [
   {
@@ -947,6 +978,253 @@ const ROWS: Row[] = [
         .send({ title: 'ประกาศ สพฐ.', body: 'ข้อความประกาศ', scope: 'national' }),
     expect: only(201, ['obecAdmin']),
   },
+  // Recognition: levels, their criteria and nominations (nobody in the world holds a level or is a Change Agent).
+  {
+    route: 'GET /me/level',
+    call: (w, a) => http(w).get('/api/v1/me/level').set(a),
+    expect: signedIn(200),
+  },
+  {
+    route: 'GET /admin/recognition/levels',
+    call: (w, a) => http(w).get('/api/v1/admin/recognition/levels').set(a),
+    expect: only(200, ['obecAdmin']),
+  },
+  {
+    route: 'PUT /admin/recognition/levels',
+    call: (w, a) =>
+      http(w)
+        .put('/api/v1/admin/recognition/levels')
+        .set(a)
+        .send({
+          levels: [
+            {
+              code: 'practitioner',
+              criteria: [
+                { code: 'innovations_published', required: 1 },
+                { code: 'feedback_given', required: 3 },
+                { code: 'points_earned', required: 50 },
+              ],
+            },
+          ],
+        }),
+    expect: only(200, ['obecAdmin']),
+  },
+  {
+    route: 'POST /admin/recognition/members/:id/levels/:level/revoke',
+    call: (w, a) =>
+      http(w)
+        .post(`/api/v1/admin/recognition/members/${w.actors.member.id}/levels/practitioner/revoke`)
+        .set(a)
+        .send({ reason: 'ทดสอบสิทธิ์' }),
+    expect: only(404, ['obecAdmin']),
+  },
+  {
+    route: 'POST /recognition/nominations',
+    call: (w, a) =>
+      http(w)
+        .post('/api/v1/recognition/nominations')
+        .set(a)
+        .send({ memberId: w.actors.member.id, statement: 'ครูผู้สร้างแรงบันดาลใจในเขตพื้นที่' }),
+    expect: only(409, ['areaAdminHere', 'obecAdmin']),
+  },
+  {
+    route: 'GET /recognition/nominations',
+    call: (w, a) => http(w).get('/api/v1/recognition/nominations').set(a),
+    expect: only(200, ['areaAdminHere', 'areaAdminElsewhere', 'obecAdmin']),
+  },
+  {
+    route: 'POST /admin/recognition/nominations/:id/approve',
+    call: (w, a) => http(w).post(`/api/v1/admin/recognition/nominations/${uuidv7()}/approve`).set(a),
+    expect: only(404, ['obecAdmin']),
+  },
+  {
+    route: 'POST /admin/recognition/nominations/:id/reject',
+    call: (w, a) =>
+      http(w)
+        .post(`/api/v1/admin/recognition/nominations/${uuidv7()}/reject`)
+        .set(a)
+        .send({ reason: 'ทดสอบสิทธิ์' }),
+    expect: only(404, ['obecAdmin']),
+  },
+  // Verifiable badges: the credentials, the issuer's key, the status lists and verification are public.
+  {
+    route: 'GET /credentials/issuer',
+    call: (w, a) => http(w).get('/api/v1/credentials/issuer').set(a),
+    expect: everyone(200),
+  },
+  {
+    route: 'GET /credentials/:id',
+    call: async (w, a) =>
+      http(w)
+        .get(`/api/v1/credentials/${(await matrixBadge(w)).id}`)
+        .set(a),
+    expect: everyone(200),
+  },
+  {
+    route: 'GET /credentials/status/:listId',
+    call: async (w, a) =>
+      http(w)
+        .get(`/api/v1/credentials/status/${(await matrixBadge(w)).statusListId}`)
+        .set(a),
+    expect: everyone(200),
+  },
+  {
+    route: 'POST /credentials/verify',
+    call: async (w, a) =>
+      http(w)
+        .post('/api/v1/credentials/verify')
+        .set(a)
+        .send({ credential: (await matrixBadge(w)).credential }),
+    expect: everyone(200),
+  },
+  {
+    route: 'GET /me/privacy',
+    call: (w, a) => http(w).get('/api/v1/me/privacy').set(a),
+    expect: signedIn(200),
+  },
+  {
+    route: 'PUT /me/privacy',
+    call: (w, a) => http(w).put('/api/v1/me/privacy').set(a).send({ portfolio: 'members' }),
+    expect: signedIn(200),
+  },
+  // Leaderboards name teachers and their schools: for signed-in members, staff included (who are not ranked).
+  {
+    route: 'GET /leaderboards',
+    call: (w, a) =>
+      http(w)
+        .get('/api/v1/leaderboards')
+        .query({ board: 'points', period: 'week', scope: `area:${w.areaId}` })
+        .set(a),
+    expect: signedIn(200),
+  },
+  // A portfolio visible to members (the default): 401 signed out.
+  {
+    route: 'GET /members/:id/portfolio',
+    call: (w, a) => http(w).get(`/api/v1/members/${w.actors.member.id}/portfolio`).set(a),
+    expect: signedIn(200),
+  },
+  // ID PLANs: each member's own (member's plan of 2570 is made once); others are not told it exists (404).
+  {
+    route: 'POST /me/development-plans',
+    call: (w, a) =>
+      http(w).post('/api/v1/me/development-plans').set(a).send({ fiscalYear: 2571, title: 'แผนทดสอบสิทธิ์' }),
+    expect: signedIn(201),
+  },
+  {
+    route: 'GET /me/development-plans',
+    call: (w, a) => http(w).get('/api/v1/me/development-plans').set(a),
+    expect: signedIn(200),
+  },
+  {
+    route: 'PATCH /me/development-plans/:id',
+    call: async (w, a) =>
+      http(w)
+        .patch(`/api/v1/me/development-plans/${await matrixDevelopmentPlan(w)}`)
+        .set(a)
+        .send({ title: 'แผนใหม่' }),
+    expect: signedIn(404, { member: 200 }),
+  },
+  {
+    route: 'POST /me/development-plans/:id/check-ins',
+    call: async (w, a) =>
+      http(w)
+        .post(`/api/v1/me/development-plans/${await matrixDevelopmentPlan(w)}/check-ins`)
+        .set(a)
+        .send({ progress: 10, reflection: 'เริ่มแล้ว' }),
+    expect: signedIn(404, { member: 201 }),
+  },
+  {
+    route: 'POST /me/development-plans/:id/share',
+    call: async (w, a) =>
+      http(w)
+        .post(`/api/v1/me/development-plans/${await matrixDevelopmentPlan(w)}/share`)
+        .set(a)
+        .send({ memberId: w.actors.anotherMember.id }),
+    // The member may share, but only with a supervisor or a director.
+    expect: signedIn(404, { member: 400 }),
+  },
+  {
+    route: 'GET /development-plans/shared-with-me',
+    call: (w, a) => http(w).get('/api/v1/development-plans/shared-with-me').set(a),
+    expect: signedIn(200),
+  },
+  {
+    route: 'GET /development-plans/:id',
+    call: async (w, a) =>
+      http(w)
+        .get(`/api/v1/development-plans/${await matrixDevelopmentPlan(w)}`)
+        .set(a),
+    expect: signedIn(404, { member: 200 }),
+  },
+  {
+    route: 'POST /development-plans/:id/comments',
+    call: async (w, a) =>
+      http(w)
+        .post(`/api/v1/development-plans/${await matrixDevelopmentPlan(w)}/comments`)
+        .set(a)
+        .send({ body: 'ความเห็น' }),
+    expect: signedIn(404, { member: 201 }),
+  },
+  // The evidence PDF: every signed-in member's own, as far as the pdf queue (503 with no worker; printed in
+  // test/recognition/evidence.e2e-spec.ts); its verification is public (404 for a code never issued).
+  {
+    route: 'GET /me/evidence',
+    call: (w, a) => http(w).get('/api/v1/me/evidence').set(a),
+    expect: signedIn(503),
+  },
+  {
+    route: 'GET /evidence/:code',
+    call: (w, a) => http(w).get('/api/v1/evidence/ABCDEFGHJK').set(a),
+    expect: everyone(404),
+  },
+  // Badges: public definitions and awards; OBEC edits them (a fresh code per call) and takes awards back.
+  { route: 'GET /badges', call: (w, a) => http(w).get('/api/v1/badges').set(a), expect: everyone(200) },
+  {
+    route: 'GET /badges/:code',
+    call: (w, a) => http(w).get('/api/v1/badges/first_innovation').set(a),
+    expect: everyone(200),
+  },
+  {
+    route: 'GET /badges/:code/image.svg',
+    call: (w, a) => http(w).get('/api/v1/badges/first_innovation/image.svg').set(a),
+    expect: everyone(200),
+  },
+  {
+    route: 'GET /members/:id/badges',
+    call: (w, a) => http(w).get(`/api/v1/members/${w.actors.member.id}/badges`).set(a),
+    expect: everyone(200),
+  },
+  {
+    route: 'GET /admin/recognition/badges',
+    call: (w, a) => http(w).get('/api/v1/admin/recognition/badges').set(a),
+    expect: only(200, ['obecAdmin']),
+  },
+  {
+    route: 'POST /admin/recognition/badges',
+    call: (w, a) =>
+      http(w)
+        .post('/api/v1/admin/recognition/badges')
+        .set(a)
+        .send({
+          ...BADGE,
+          code: `matrix_${String(Date.now()).slice(-9)}_${Math.floor(Math.random() * 1000)}`,
+        }),
+    expect: only(201, ['obecAdmin']),
+  },
+  {
+    route: 'PUT /admin/recognition/badges/:code',
+    call: (w, a) => http(w).put('/api/v1/admin/recognition/badges/partner_endorsed').set(a).send(BADGE),
+    expect: only(200, ['obecAdmin']),
+  },
+  {
+    route: 'POST /admin/recognition/badge-awards/:id/revoke',
+    call: (w, a) =>
+      http(w)
+        .post(`/api/v1/admin/recognition/badge-awards/${uuidv7()}/revoke`)
+        .set(a)
+        .send({ reason: 'ทดสอบสิทธิ์' }),
+    expect: only(404, ['obecAdmin']),
+  },
   // Area activity plans and reports (cockpit): a fresh plan of the world's area per call where the call changes it.
   {
     route: 'POST /areas/:id/activity-plans',
@@ -1048,12 +1326,373 @@ const ROWS: Row[] = [
     call: (w, a) => http(w).get('/api/v1/cockpit/research-extract/dictionary').set(a),
     expect: only(200, ['obecAdmin']),
   },
+  // The cockpit's reads: an area's numbers for its area admins and OBEC admins, 403 COCKPIT_SCOPE_FORBIDDEN else.
+  ...[
+    'summary',
+    'breakdown?dimension=school&metric=ratings',
+    'timeseries?metric=comments&interval=week',
+    'indicator-18',
+  ].map((path) => ({
+    route: `GET /cockpit/${path.split('?')[0]}`,
+    call: (w: World, a: Record<string, string>) =>
+      http(w)
+        .get(`/api/v1/cockpit/${path}${path.includes('?') ? '&' : '?'}scope=area:${w.areaId}`)
+        .set(a),
+    expect: only(200, ['areaAdminHere', 'obecAdmin']),
+  })),
+  {
+    route: 'GET /cockpit/summary (national)',
+    call: (w, a) => http(w).get('/api/v1/cockpit/summary?scope=national').set(a),
+    expect: only(200, ['obecAdmin']),
+  },
+  // Cockpit exports and the printed area report keep the reads' scope. No worker runs here: the area report's
+  // allowed callers get as far as the pdf queue (503); test/cockpit/area-report.e2e-spec.ts prints with one.
+  {
+    route: 'GET /cockpit/export',
+    call: (w, a) =>
+      http(w).get(`/api/v1/cockpit/export?report=summary&format=xlsx&scope=area:${w.areaId}`).set(a),
+    expect: only(200, ['areaAdminHere', 'obecAdmin']),
+  },
+  {
+    route: 'GET /cockpit/export (activity plans)',
+    call: (w, a) =>
+      http(w)
+        .get(`/api/v1/cockpit/export?report=activity-plans&format=csv&fiscalYear=2570&scope=area:${w.areaId}`)
+        .set(a),
+    expect: only(200, ['areaAdminHere', 'obecAdmin']),
+  },
+  {
+    route: 'GET /cockpit/area-report',
+    call: (w, a) => http(w).get(`/api/v1/cockpit/area-report?areaId=${w.areaId}&fiscalYear=2570`).set(a),
+    expect: only(503, ['areaAdminHere', 'obecAdmin']),
+  },
+  // Events (issue 18): listed and shown to members; created by whoever acts for the organiser (an event of the
+  // world's area: its area admin and OBEC); codes, attendance and completions for its organisers; registering,
+  // checking in and the evaluation for every member (each call registers its caller first where it needs to).
+  {
+    route: 'POST /events',
+    call: (w, a) =>
+      http(w)
+        .post('/api/v1/events')
+        .set(a)
+        .send(matrixEventBody(w, 24 * 3_600_000)),
+    expect: only(201, ['areaAdminHere', 'obecAdmin']),
+  },
+  {
+    route: 'GET /events',
+    call: (w, a) => http(w).get('/api/v1/events').set(a),
+    expect: signedIn(200),
+  },
+  {
+    route: 'GET /events/:id',
+    call: async (w, a) =>
+      http(w)
+        .get(`/api/v1/events/${(await matrixEvent(w)).id}`)
+        .set(a),
+    expect: signedIn(200),
+  },
+  {
+    route: 'POST /events/:id/cancel',
+    call: async (w, a) =>
+      http(w)
+        .post(`/api/v1/events/${(await freshEvent(w)).id}/cancel`)
+        .set(a)
+        .send({ reason: 'ทดสอบสิทธิ์การยกเลิก' }),
+    expect: only(200, ['areaAdminHere', 'obecAdmin']),
+  },
+  {
+    route: 'POST /events/:id/registrations',
+    call: async (w, a) =>
+      http(w)
+        .post(`/api/v1/events/${(await freshEvent(w)).id}/registrations`)
+        .set(a),
+    expect: signedIn(201),
+  },
+  {
+    route: 'DELETE /events/:id/registrations/me',
+    call: async (w, a) => {
+      const event = await freshEvent(w);
+      await http(w).post(`/api/v1/events/${event.id}/registrations`).set(a);
+      return http(w).delete(`/api/v1/events/${event.id}/registrations/me`).set(a);
+    },
+    expect: signedIn(204),
+  },
+  {
+    route: 'GET /events/:id/sessions/:sessionId/check-in-code',
+    call: async (w, a) => {
+      const event = await matrixEvent(w);
+      return http(w).get(`/api/v1/events/${event.id}/sessions/${event.sessionId}/check-in-code`).set(a);
+    },
+    expect: only(200, ['areaAdminHere', 'obecAdmin']),
+  },
+  {
+    route: 'POST /events/:id/sessions/:sessionId/check-ins',
+    call: async (w, a) => {
+      const event = await matrixEvent(w);
+      await http(w).post(`/api/v1/events/${event.id}/registrations`).set(a);
+      const code = await http(w)
+        .get(`/api/v1/events/${event.id}/sessions/${event.sessionId}/check-in-code`)
+        .set(w.actors.obecAdmin.auth);
+      return http(w)
+        .post(`/api/v1/events/${event.id}/sessions/${event.sessionId}/check-ins`)
+        .set(a)
+        .send({ code: code.body.code });
+    },
+    expect: signedIn(201),
+  },
+  {
+    route: 'POST /events/:id/attendance/import',
+    call: async (w, a) =>
+      http(w)
+        .post(`/api/v1/events/${(await matrixEvent(w)).id}/attendance/import`)
+        .set(a)
+        .set('content-type', 'text/csv')
+        .send('email,minutes\n'),
+    expect: only(200, ['areaAdminHere', 'obecAdmin']),
+  },
+  {
+    route: 'PUT /events/:id/sessions/:sessionId/attendance/:memberId',
+    call: async (w, a) => {
+      const event = await matrixEvent(w);
+      await http(w).post(`/api/v1/events/${event.id}/registrations`).set(w.actors.member.auth);
+      return http(w)
+        .put(`/api/v1/events/${event.id}/sessions/${event.sessionId}/attendance/${w.actors.member.id}`)
+        .set(a)
+        .send({ attended: true, reason: 'ทดสอบสิทธิ์การแก้ไข' });
+    },
+    expect: only(200, ['areaAdminHere', 'obecAdmin']),
+  },
+  {
+    route: 'POST /events/:id/evaluations',
+    call: async (w, a) => {
+      const event = await freshEvent(w);
+      await http(w).post(`/api/v1/events/${event.id}/registrations`).set(a);
+      return http(w).post(`/api/v1/events/${event.id}/evaluations`).set(a).send({ rating: 4, comments: 'ดี' });
+    },
+    expect: signedIn(201),
+  },
+  {
+    route: 'GET /me/events',
+    call: (w, a) => http(w).get('/api/v1/me/events').set(a),
+    expect: signedIn(200),
+  },
+  {
+    route: 'GET /me/events/:id',
+    call: async (w, a) =>
+      http(w)
+        .get(`/api/v1/me/events/${(await matrixEvent(w)).id}`)
+        .set(a),
+    expect: signedIn(200),
+  },
+  {
+    route: 'GET /events/:id/completions',
+    call: async (w, a) =>
+      http(w)
+        .get(`/api/v1/events/${(await matrixEvent(w)).id}/completions`)
+        .set(a),
+    expect: only(200, ['areaAdminHere', 'obecAdmin']),
+  },
+  // Certificates (issue 18): members' own; the PDF to its holder and the event's organisers (404 to others, who learn
+  // nothing); verification public; issue now and progress for organisers; revocation by organisers (a fresh one per
+  // call; its holder 403). The event is one of areaAdminHere's area, ended, its completions decided.
+  {
+    route: 'GET /me/certificates',
+    call: (w, a) => http(w).get('/api/v1/me/certificates').set(a),
+    expect: signedIn(200),
+  },
+  {
+    route: 'GET /certificates/:id/pdf',
+    call: async (w, a) =>
+      http(w)
+        .get(`/api/v1/certificates/${(await matrixCertificate(w)).id}/pdf`)
+        .set(a),
+    expect: signedIn(404, { member: 200, areaAdminHere: 200, obecAdmin: 200 }),
+  },
+  {
+    route: 'GET /certificates/verify/:code',
+    call: async (w, a) =>
+      http(w)
+        .get(`/api/v1/certificates/verify/${(await matrixCertificate(w)).code}`)
+        .set(a),
+    expect: everyone(200),
+  },
+  {
+    route: 'POST /events/:id/certificates/issue',
+    call: async (w, a) =>
+      http(w)
+        .post(`/api/v1/events/${(await matrixCertificate(w)).eventId}/certificates/issue`)
+        .set(a),
+    expect: only(202, ['areaAdminHere', 'obecAdmin']),
+  },
+  {
+    route: 'GET /events/:id/certificates/progress',
+    call: async (w, a) =>
+      http(w)
+        .get(`/api/v1/events/${(await matrixCertificate(w)).eventId}/certificates/progress`)
+        .set(a),
+    expect: only(200, ['areaAdminHere', 'obecAdmin']),
+  },
+  {
+    route: 'POST /certificates/:id/revoke',
+    call: async (w, a) =>
+      http(w)
+        .post(`/api/v1/certificates/${(await freshCertificate(w)).id}/revoke`)
+        .set(a)
+        .send({ reason: 'ทดสอบสิทธิ์การเพิกถอน' }),
+    expect: signedIn(404, { member: 403, areaAdminHere: 200, obecAdmin: 200 }),
+  },
+  // Campaigns (issue 18 §6): created by OBEC admins (any scope) and area admins (their area's: the world's area
+  // here, 403 CAMPAIGN_SCOPE_FORBIDDEN elsewhere); listed to every member; an area campaign's progress for the
+  // area's members and admins (404 CAMPAIGN_NOT_FOUND for others).
+  {
+    route: 'POST /admin/campaigns',
+    call: (w, a) => http(w).post('/api/v1/admin/campaigns').set(a).send(matrixCampaignBody(w)),
+    expect: only(201, ['areaAdminHere', 'obecAdmin']),
+  },
+  {
+    route: 'GET /campaigns',
+    call: (w, a) => http(w).get('/api/v1/campaigns').set(a),
+    expect: signedIn(200),
+  },
+  {
+    route: 'GET /campaigns/:id/progress',
+    call: async (w, a) =>
+      http(w)
+        .get(`/api/v1/campaigns/${await matrixCampaign(w)}/progress`)
+        .set(a),
+    expect: signedIn(404, { member: 200, anotherMember: 200, areaAdminHere: 200, obecAdmin: 200 }),
+  },
 ];
+
+/** A campaign of the world's area: give feedback 3 times this week, 5 points each. */
+const matrixCampaignBody = (w: World) => ({
+  title: { th: 'แคมเปญทดสอบสิทธิ์', en: 'Access test campaign' },
+  scope: 'area',
+  areaId: w.areaId,
+  goal: 'give_feedback',
+  target: 3,
+  startsAt: new Date(Date.now() - 60_000).toISOString(),
+  endsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+  bonusPoints: 5,
+});
+let matrixCampaignMade: Promise<string> | undefined;
+const matrixCampaign = (w: World) =>
+  (matrixCampaignMade ??= (async () => {
+    const created = await request(w.api.url)
+      .post('/api/v1/admin/campaigns')
+      .set(w.actors.obecAdmin.auth)
+      .send(matrixCampaignBody(w));
+    if (created.status !== 201)
+      throw new Error(`campaign: ${created.status} ${JSON.stringify(created.body)}`);
+    return created.body.id as string;
+  })());
+
+/** An event of the world's area with a session under way (started 10 minutes ago, 2 hours long). */
+const matrixEventBody = (w: World, startsInMs = -10 * 60_000) => {
+  // One moment for every time of the body (two reads of the clock could put the registration's close after the end).
+  const now = Date.now();
+  const iso = (ms: number) => new Date(now + ms).toISOString();
+  return {
+    kind: 'workshop',
+    title: 'อบรมทดสอบสิทธิ์',
+    organiser: { type: 'area', id: w.areaId },
+    sessions: [
+      {
+        title: 'ช่วงเดียว',
+        startsAt: iso(startsInMs),
+        endsAt: iso(startsInMs + 2 * 3_600_000),
+        mode: 'online',
+        joinUrl: 'https://meet.example.test/matrix',
+      },
+    ],
+    registrationOpensAt: iso(-3_600_000),
+    registrationClosesAt: iso(startsInMs + 2 * 3_600_000),
+    completion: { rule: 'all_sessions', evaluationRequired: false },
+    certificate: { signatoryName: 'ผู้ลงนาม', signatoryTitle: 'ตำแหน่ง' },
+  };
+};
+async function freshEvent(w: World): Promise<{ id: string; sessionId: string }> {
+  const created = await request(w.api.url)
+    .post('/api/v1/events')
+    .set(w.actors.obecAdmin.auth)
+    .send(matrixEventBody(w));
+  if (created.status !== 201) throw new Error(`event: ${created.status} ${JSON.stringify(created.body)}`);
+  return { id: created.body.id, sessionId: created.body.sessions[0].id };
+}
+let matrixEventMade: Promise<{ id: string; sessionId: string }> | undefined;
+const matrixEvent = (w: World) => (matrixEventMade ??= freshEvent(w));
+
+/** One badge credential of `member`'s, issued once (badge awards come later: its award id is made up). */
+let matrixBadgeIssued: Promise<BadgeCredentialRecord> | undefined;
+const matrixBadge = (w: World) =>
+  (matrixBadgeIssued ??= w.api.dataSource.transaction((manager) =>
+    w.api.app.get(CredentialsService, { strict: false }).issue(manager, {
+      awardId: uuidv7(),
+      memberId: w.actors.member.id,
+      issuedAt: new Date(),
+      achievement: {
+        id: 'http://localhost:3000/badges/matrix',
+        name: { th: 'เหรียญทดสอบสิทธิ์', en: 'Access test badge' },
+        description: { th: 'ใช้ทดสอบสิทธิ์', en: 'For the access matrix' },
+        criteria: { th: 'ไม่มี', en: 'None' },
+        image: 'http://localhost:3000/badges/matrix.png',
+      },
+    }),
+  ));
 
 /** A fresh activity plan of the world's area, by its OBEC admin; and a fresh evidence file of one. */
 const matrixPlan = (w: World) => freshActivityPlan(w.api.url, w.actors.obecAdmin.auth, w.areaId);
 const matrixEvidence = async (w: World) =>
   freshActivityEvidence(w.api.url, w.actors.obecAdmin.auth, await matrixPlan(w));
+
+/**
+ * A certificate of `member` for a fresh ended event of the world's area (written with SQL: issuing has its own
+ * suite), with its PDF in the storage; the first one is shared by the read rows.
+ */
+async function freshCertificate(w: World): Promise<{ id: string; code: string; eventId: string }> {
+  const db = w.api.dataSource;
+  const eventId = uuidv7();
+  const endsAt = new Date(Date.now() - 3_600_000);
+  await db.query(
+    `INSERT INTO activity_event (id, kind, title, organiser_type, organiser_id, area_id, registration_opens_at,
+       registration_closes_at, starts_at, ends_at, completion_rule, signatory_name, signatory_title,
+       completions_computed_at, created_by)
+     VALUES ($1, 'forum', 'กิจกรรมทดสอบสิทธิ์', 'area', $2, $2, $3, $4, $5, $6, 'all_sessions', 'ผู้ลงนาม', 'ตำแหน่ง', $6, $7)`,
+    [
+      eventId,
+      w.areaId,
+      new Date(endsAt.getTime() - 10 * 86_400_000),
+      new Date(endsAt.getTime() - 86_400_000),
+      new Date(endsAt.getTime() - 3_600_000),
+      endsAt,
+      w.actors.obecAdmin.id,
+    ],
+  );
+  await db.query(
+    `INSERT INTO activity_completion (event_id, member_id, attended_sessions, attended_share) VALUES ($1, $2, 1, 1)`,
+    [eventId, w.actors.member.id],
+  );
+  const id = uuidv7();
+  const code = Array.from(
+    { length: 10 },
+    () => 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'[Math.floor(Math.random() * 31)],
+  ).join('');
+  const key = `certificates/${eventId}/${id}.pdf`;
+  const pdf = samplePdf();
+  await w.api.app.get<FileStorage>(FILE_STORAGE, { strict: false }).put(key, pdf, {
+    contentType: 'application/pdf',
+    size: pdf.length,
+    sha256: createHash('sha256').update(pdf).digest('hex'),
+  });
+  await db.query(
+    `INSERT INTO activity_certificate (id, event_id, member_id, number, code, holder_name, storage_key)
+     VALUES ($1, $2, $3, $4, $5, 'ครูทดสอบสิทธิ์', $6)`,
+    [id, eventId, w.actors.member.id, `LC-TEST-${id.replace(/-/g, '').slice(-16)}`, code, key],
+  );
+  return { id, code, eventId };
+}
+let matrixCertificateIssued: Promise<{ id: string; code: string; eventId: string }> | undefined;
+const matrixCertificate = (w: World) => (matrixCertificateIssued ??= freshCertificate(w));
 
 describe('Access-control matrix', () => {
   let environment: TestEnvironment;

@@ -2,7 +2,14 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule, LoggingModule } from '@lc/core';
 import { DatabaseModule } from '@lc/database';
 import { MessagingModule } from '@lc/messaging';
+import { ActivitiesHttpModule } from './activities/activities-http.module';
 import { ActivityPlansHttpModule } from './cockpit/activity-plans-http.module';
+import { AreaReportHttpModule } from './cockpit/area-report-http.module';
+import { CockpitHttpModule } from './cockpit/cockpit-http.module';
+import { CredentialsHttpModule } from './recognition/credentials-http.module';
+import { LeaderboardsHttpModule } from './recognition/leaderboards-http.module';
+import { LevelsHttpModule } from './recognition/levels-http.module';
+import { CockpitExportHttpModule } from './cockpit/export-http.module';
 import { ResearchHttpModule } from './cockpit/research-http.module';
 import { CommunityHttpModule } from './community/community-http.module';
 import { HealthModule } from './health/health.module';
@@ -33,7 +40,14 @@ export class AppModule {
         RealtimeHttpModule,
         CommunityHttpModule,
         ActivityPlansHttpModule,
+        CockpitHttpModule,
+        LevelsHttpModule,
+        LeaderboardsHttpModule,
+        CredentialsHttpModule,
         ResearchHttpModule,
+        CockpitExportHttpModule,
+        AreaReportHttpModule,
+        ActivitiesHttpModule,
       ],
       controllers: [MetricsController],
     };

@@ -24,6 +24,9 @@ import {
 } from '@lc/core';
 
 import * as activityPlansDtos from './cockpit/activity-plans.dto';
+import * as areaReportDtos from './cockpit/area-report.dto';
+import * as cockpitDtos from './cockpit/cockpit.dto';
+import * as cockpitExportDtos from './cockpit/export.dto';
 import * as researchDtos from './cockpit/research.dto';
 import * as communityDtos from './community/community.dto';
 import { documentValidationLimits, DtoClass } from './common/openapi-limits';
@@ -199,6 +202,9 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     document,
     [
       activityPlansDtos,
+      areaReportDtos,
+      cockpitDtos,
+      cockpitExportDtos,
       communityDtos,
       identityDtos,
       innovationsDtos,

@@ -5,7 +5,11 @@ import { EventProcessingModule, MessagingModule, SchedulesModule } from '@lc/mes
 import { LedgerChainWorkerModule, LedgerWorkerModule } from '@lc/ledger';
 import { MarketplaceWorkerModule } from '@lc/marketplace';
 import { CommunityWorkerModule } from '@lc/community';
+import { CockpitWorkerModule } from '@lc/cockpit';
+import { RecognitionWorkerModule } from '@lc/recognition';
 import { IdentityWorkerModule } from '@lc/identity';
+import { PdfWorkerModule } from '@lc/pdf';
+import { ActivitiesWorkerModule } from '@lc/activities';
 import { RealtimePublisherModule } from '@lc/realtime';
 import { WorkerRunner } from './worker-runner';
 
@@ -27,6 +31,10 @@ export class WorkerModule {
         MarketplaceWorkerModule,
         RealtimePublisherModule,
         CommunityWorkerModule,
+        CockpitWorkerModule,
+        RecognitionWorkerModule,
+        ActivitiesWorkerModule,
+        PdfWorkerModule,
       ],
       providers: [WorkerRunner],
     };

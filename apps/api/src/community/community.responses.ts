@@ -8,7 +8,7 @@ import { FEED_SCOPES, NOTIFICATION_TYPES } from '@lc/community';
  */
 
 const NOTIFICATION_TYPE_CODES = Object.keys(NOTIFICATION_TYPES);
-const LINK_TYPES = ['innovation', 'perk', 'announcement', 'transfer', 'redemption'];
+const LINK_TYPES = ['innovation', 'perk', 'announcement', 'transfer', 'redemption', 'level', 'badge'];
 
 /** What a feed item or a notification leads to; inline (not a $ref) so that `nullable` holds for the object. */
 const LINK_SCHEMA: ApiPropertyOptions = {
@@ -40,11 +40,12 @@ export class FeedItemResponse {
     properties: {
       id: { type: 'string', format: 'uuid' },
       displayName: { type: 'string' },
+      level: { type: 'string', enum: ['member', 'practitioner', 'change_agent', 'influencer'] },
     },
-    required: ['id', 'displayName'],
+    required: ['id', 'displayName', 'level'],
     selfRequired: true,
   })
-  actor!: { id: string; displayName: string } | null;
+  actor!: { id: string; displayName: string; level: string } | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) innovationId!: string | null;
   @ApiProperty({ type: () => CommunityTextResponse }) title!: CommunityTextResponse;
   @ApiProperty({ type: () => CommunityTextResponse }) body!: CommunityTextResponse;

@@ -63,6 +63,11 @@ export class PublicMemberResponse {
   academicStanding!: string | null;
   @ApiProperty({ type: [String], description: 'learningAreas codes of the taxonomy' })
   learningAreas!: string[];
+  @ApiProperty({
+    enum: ['member', 'practitioner', 'change_agent', 'influencer'],
+    description: 'Their level (recognition), shown beside their name',
+  })
+  level!: string;
   @ApiProperty({ type: String, nullable: true }) bio!: string | null;
   @ApiProperty(nullableObject(MEMBER_SCHOOL, 'null: no school, or an erased member'))
   school!: MemberSchool | null;
@@ -127,6 +132,11 @@ export class MeResponse {
   @ApiProperty({ type: String, description: 'A memberKinds code of the taxonomy' }) memberKind!: string;
   @ApiProperty({ type: String, nullable: true }) academicStanding!: string | null;
   @ApiProperty({ type: [String] }) learningAreas!: string[];
+  @ApiProperty({
+    enum: ['member', 'practitioner', 'change_agent', 'influencer'],
+    description: 'My level (recognition); GET /me/level tells the progress to the next',
+  })
+  level!: string;
   @ApiProperty({ type: String, nullable: true }) bio!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Private: shown only to the member' })
   phone!: string | null;
@@ -155,6 +165,7 @@ export class ExportedMemberResponse {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) schoolId!: string | null;
   @ApiProperty({ type: String, nullable: true }) academicStanding!: string | null;
   @ApiProperty({ type: [String] }) learningAreas!: string[];
+  @ApiProperty({ type: String, description: 'The level reached (recognition)' }) levelCode!: string;
   @ApiProperty({ type: String, nullable: true }) bio!: string | null;
   @ApiProperty({ type: String, nullable: true }) phone!: string | null;
   @ApiProperty({ type: String, enum: MEMBER_STATUSES }) status!: string;

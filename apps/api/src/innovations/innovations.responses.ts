@@ -29,12 +29,21 @@ export class InnovationsMemberRefResponse {
   @ApiProperty({ type: String }) displayName!: string;
 }
 
+/** An author, with their level (recognition) to show beside their name. */
+export class InnovationsAuthorResponse extends InnovationsMemberRefResponse {
+  @ApiProperty({
+    enum: ['member', 'practitioner', 'change_agent', 'influencer'],
+    description: 'Their level: member, practitioner, change agent or influencer',
+  })
+  level!: string;
+}
+
 /**
  * Objects that may be null are described inline ({type: object, nullable, properties}) rather than as a
  * nullable $ref, which Swagger would wrap in allOf, where the nullability is easily lost.
  */
 function nullableObject(
-  properties: Record<string, { type: 'string'; format?: string; description?: string }>,
+  properties: Record<string, { type: 'string'; format?: string; description?: string; enum?: string[] }>,
   description?: string,
 ): ApiPropertyOptions {
   return {
@@ -151,7 +160,7 @@ export class InnovationCoreResponse {
   @ApiProperty({ type: () => [InnovationLinkResponse] }) links!: InnovationLinkResponse[];
   @ApiProperty({ type: String, enum: LICENSES }) license!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) coverAttachmentId!: string | null;
-  @ApiProperty({ type: () => InnovationsMemberRefResponse }) author!: InnovationsMemberRefResponse;
+  @ApiProperty({ type: () => InnovationsAuthorResponse }) author!: InnovationsAuthorResponse;
   @ApiProperty(SCHOOL_OR_NULL) school!: InnovationsSchoolRef | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) areaId!: string | null;
   @ApiProperty({ type: 'integer' }) version!: number;
@@ -287,11 +296,15 @@ export class InnovationCommentResponse {
   parentId!: string | null;
   @ApiProperty(
     nullableObject(
-      { id: { type: 'string', format: 'uuid' }, displayName: { type: 'string' } },
+      {
+        id: { type: 'string', format: 'uuid' },
+        displayName: { type: 'string' },
+        level: { type: 'string', enum: ['member', 'practitioner', 'change_agent', 'influencer'] },
+      },
       'Null once deleted',
     ),
   )
-  author!: { id: string; displayName: string } | null;
+  author!: { id: string; displayName: string; level: string } | null;
   @ApiProperty({ type: String, nullable: true, description: 'Null once deleted (a tombstone)' })
   body!: string | null;
   @ApiProperty({ type: Boolean }) deleted!: boolean;

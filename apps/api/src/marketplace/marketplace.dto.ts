@@ -62,6 +62,13 @@ export class EligibilityDto {
   @ArrayMaxSize(10)
   @IsString({ each: true })
   memberKinds?: string[];
+  @ApiPropertyOptional({
+    enum: ['practitioner', 'change_agent', 'influencer'],
+    description: 'Only members who reached this level (recognition) may redeem',
+  })
+  @Optional()
+  @IsIn(['practitioner', 'change_agent', 'influencer'])
+  minLevel?: 'practitioner' | 'change_agent' | 'influencer';
 }
 
 export class PerkFieldsDto {

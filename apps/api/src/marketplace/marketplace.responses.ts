@@ -22,6 +22,11 @@ export class PerkEligibilityResponse {
   areaIds?: string[];
   @ApiPropertyOptional({ type: [String], description: 'Member kinds that may redeem; absent or empty: any' })
   memberKinds?: string[];
+  @ApiPropertyOptional({
+    enum: ['practitioner', 'change_agent', 'influencer'],
+    description: 'The level (recognition) a member must have reached; absent: any',
+  })
+  minLevel?: string;
 }
 
 /** OBEC's note when it sent a perk back to its partner instead of approving it. */
@@ -107,7 +112,7 @@ export class CataloguePerkResponse {
   @ApiProperty({ enum: PERK_STATUSES, description: 'Live, except for a partner looking at its own' })
   status!: string;
   @ApiProperty({ type: Boolean, description: 'Live and within its validity window' }) open!: boolean;
-  @ApiProperty({ type: Boolean, description: 'The caller meets its area and member-kind rules' })
+  @ApiProperty({ type: Boolean, description: 'The caller meets its area, member-kind and level rules' })
   eligible!: boolean;
   @ApiProperty({
     type: 'integer',

@@ -60,6 +60,14 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
         actor.schoolId ? Rooms.school(actor.schoolId) : null,
         actor.areaId ? Rooms.area(actor.areaId) : null,
         Rooms.global,
+        // Cockpit viewers: the scopes their admin roles cover (the cockpit's live tiles).
+        ...actor.roles.flatMap((g) =>
+          g.role === 'obec_admin'
+            ? [Rooms.cockpit('national')]
+            : g.role === 'area_admin' || g.role === 'school_admin'
+              ? [Rooms.cockpit(`${g.scopeType}:${g.scopeId}`)]
+              : [],
+        ),
       ].filter((room): room is string => room !== null),
     );
     // A client that had a session (it sends its pid) but could not be recovered has missed messages.
