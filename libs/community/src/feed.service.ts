@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { decodeCursor, DEFAULT_PAGE_SIZE, Page, toPage, uuidv7 } from '@lc/core';
+import { decodeCursor, DEFAULT_PAGE_SIZE, Page, toPage } from '@lc/core';
 import type { Actor } from '@lc/identity';
 import { Rooms } from '@lc/realtime';
 import { Bilingual, Rendered } from './texts';
@@ -122,7 +123,7 @@ export class FeedService {
        ON CONFLICT (event_id, scope) DO NOTHING RETURNING id`,
       [
         eventId,
-        items.map(() => uuidv7()),
+        items.map((i) => feedItemId(eventId, i.scope)),
         items.map((i) => i.scope),
         items.map((i) => i.kind),
         items.map((i) => i.actorId),
@@ -140,6 +141,19 @@ export class FeedService {
     );
     return rows.map((row) => ({ room: publicScope(row.scope).room, item: view(row) }));
   }
+}
+
+/**
+ * A feed item's id: the event's time and order (the first 8 bytes of its uuidv7) with the rest from the scope, so
+ * the feed (newest first by id) follows when things happened, not the order in which subscribers, which may run
+ * batches side by side, got to them; the same event and scope always give the same id.
+ */
+export function feedItemId(eventId: string, scope: string): string {
+  const head = Buffer.from(eventId.replace(/-/g, ''), 'hex').subarray(0, 8);
+  const tail = createHash('sha256').update(`${eventId.toLowerCase()}|${scope}`).digest().subarray(0, 8);
+  tail[0] = (tail[0]! & 0x3f) | 0x80;
+  const hex = Buffer.concat([head, tail]).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 function view(row: FeedRow): FeedItemView {
