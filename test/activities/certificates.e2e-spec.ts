@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import { CertificateIssuer } from '@lc/activities';
-import { Clock } from '@lc/core';
+import { Clock, THAI_MONTHS } from '@lc/core';
 import { Given, GivenMember, GivenSchool } from '../support/given';
 import { plainTextOf } from '../support/mail-files';
 import {
@@ -252,22 +252,8 @@ describe('Activities: certificates', () => {
       expect(squeezed).toContain('นายทดสอบ ลงนาม');
       expect(squeezed).toContain('สำนักงานเขตพื้นที่การศึกษา');
       const bangkokDay = new Date(new Date(certificate.event.startsAt).getTime() + 7 * HOUR);
-      const thaiMonths = [
-        'มกราคม',
-        'กุมภาพันธ์',
-        'มีนาคม',
-        'เมษายน',
-        'พฤษภาคม',
-        'มิถุนายน',
-        'กรกฎาคม',
-        'สิงหาคม',
-        'กันยายน',
-        'ตุลาคม',
-        'พฤศจิกายน',
-        'ธันวาคม',
-      ];
       expect(squeezed).toContain(
-        `${bangkokDay.getUTCDate()} ${thaiMonths[bangkokDay.getUTCMonth()]} ${bangkokDay.getUTCFullYear() + 543}`,
+        `${bangkokDay.getUTCDate()} ${THAI_MONTHS[bangkokDay.getUTCMonth()]} ${bangkokDay.getUTCFullYear() + 543}`,
       );
       // And as a reader's eyes see it: page 1 rendered to an image, not blank (a PNG to look at; a PGM to count).
       execFileSync('pdftoppm', [

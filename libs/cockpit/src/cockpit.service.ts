@@ -15,6 +15,7 @@ import {
   KPIS,
   kpiOf,
   StoredMetric,
+  storedMetricsOf,
 } from './kpis';
 import { PARTICIPANTS_PER_AREA } from './plans';
 import {
@@ -108,18 +109,7 @@ const THAI = new Intl.Collator('th');
 
 /** The stored metrics a KPI needs; at school level the share reads the school's own active members instead. */
 function metricsFor(kpi: Kpi, schoolLevel: boolean): StoredMetric[] {
-  switch (kpi.read.kind) {
-    case 'flow':
-    case 'stock':
-    case 'point':
-      return [kpi.read.metric];
-    case 'average':
-      return ['rating_sum', 'ratings'];
-    case 'outstanding':
-      return ['points_issued', 'points_redeemed'];
-    case 'share':
-      return [schoolLevel ? 'members_active_30d' : 'schools_active_30d'];
-  }
+  return kpi.read.kind === 'share' && schoolLevel ? ['members_active_30d'] : storedMetricsOf(kpi);
 }
 
 function valueOf(kpi: Kpi, parts: Parts | undefined): number | null {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { decodeCursor, DEFAULT_PAGE_SIZE, Page, toPage } from '@lc/core';
+import { decodeCursor, DEFAULT_PAGE_SIZE, Page, toPage, uuidOfBytes } from '@lc/core';
 import type { Actor } from '@lc/identity';
 import { Rooms } from '@lc/realtime';
 import { Bilingual, Rendered } from './texts';
@@ -152,8 +152,7 @@ export function feedItemId(eventId: string, scope: string): string {
   const head = Buffer.from(eventId.replace(/-/g, ''), 'hex').subarray(0, 8);
   const tail = createHash('sha256').update(`${eventId.toLowerCase()}|${scope}`).digest().subarray(0, 8);
   tail[0] = (tail[0]! & 0x3f) | 0x80;
-  const hex = Buffer.concat([head, tail]).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return uuidOfBytes(Buffer.concat([head, tail]));
 }
 
 function view(row: FeedRow): FeedItemView {

@@ -26,6 +26,11 @@ export function uuidv7(now: number = Date.now()): string {
   bytes.writeUIntBE(now, 0, 6);
   bytes[6] = (bytes[6] & 0x0f) | 0x70;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  return uuidOfBytes(bytes);
+}
+
+/** 16 bytes written as a UUID (8-4-4-4-12 lower-case hex); the caller sets the version and variant bits. */
+export function uuidOfBytes(bytes: Buffer): string {
   const hex = bytes.toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

@@ -26,7 +26,7 @@ export { Optional, Required, createValidationPipe } from './http/validation';
 export { InputErrors, assertCleanValue, hasForbiddenCharacters, parseJsonBody } from './http/input-guard';
 
 // Identifiers, pages, batching, metrics
-export { randomPoolBytes, uuidv7 } from './ids';
+export { randomPoolBytes, uuidOfBytes, uuidv7 } from './ids';
 export { DEFAULT_PAGE_SIZE, decodeCursor, toPage } from './pagination';
 export type { Page } from './pagination';
 export { Batcher } from './batching';

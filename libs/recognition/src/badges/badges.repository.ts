@@ -55,19 +55,7 @@ export class BadgesRepository {
       `INSERT INTO badge_definition (code, name_th, name_en, description_th, description_en, criteria_th, criteria_en,
          criterion, required, colour, active)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (code) DO NOTHING RETURNING 1`,
-      [
-        row.code,
-        row.nameTh,
-        row.nameEn,
-        row.descriptionTh,
-        row.descriptionEn,
-        row.criteriaTh,
-        row.criteriaEn,
-        row.criterion,
-        row.required,
-        row.colour,
-        row.active,
-      ],
+      definitionParams(row),
     );
     return rows.length > 0;
   }
@@ -77,19 +65,7 @@ export class BadgesRepository {
       `UPDATE badge_definition SET name_th = $2, name_en = $3, description_th = $4, description_en = $5,
          criteria_th = $6, criteria_en = $7, criterion = $8, required = $9, colour = $10, active = $11, updated_at = now()
        WHERE code = $1`,
-      [
-        row.code,
-        row.nameTh,
-        row.nameEn,
-        row.descriptionTh,
-        row.descriptionEn,
-        row.criteriaTh,
-        row.criteriaEn,
-        row.criterion,
-        row.required,
-        row.colour,
-        row.active,
-      ],
+      definitionParams(row),
     );
   }
 
@@ -140,4 +116,21 @@ export class BadgesRepository {
       [id, by, reason],
     );
   }
+}
+
+/** A definition's columns in the order the insert and the update number them ($1 … $11). */
+function definitionParams(row: BadgeDefinitionRow): unknown[] {
+  return [
+    row.code,
+    row.nameTh,
+    row.nameEn,
+    row.descriptionTh,
+    row.descriptionEn,
+    row.criteriaTh,
+    row.criteriaEn,
+    row.criterion,
+    row.required,
+    row.colour,
+    row.active,
+  ];
 }
