@@ -35,6 +35,7 @@ import { CockpitService } from '../../libs/cockpit/src/cockpit.service';
 import { CockpitScope } from '../../libs/cockpit/src/cockpit-scope';
 import { addDays, fiscalYearStartOf, today } from '../../libs/cockpit/src/periods';
 import { MessagingModule } from '../../libs/messaging/src';
+import { ActivityEvents } from '../../libs/activities/src/activities.events';
 import {
   createDatabase,
   localServerHome,
@@ -102,6 +103,8 @@ class CockpitBenchModule {
         LoggingModule.forRoot(),
         DatabaseModule.forRoot('lc-bench-cockpit'),
         MessagingModule.forRoot(),
+        // The activities' events, which the cockpit and the ledger subscribe to, without the activities themselves.
+        MessagingModule.forFeature('activities', { events: ActivityEvents }),
         CockpitModule,
       ],
     };
