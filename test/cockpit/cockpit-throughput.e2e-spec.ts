@@ -8,6 +8,8 @@ import { createTestEnvironment, startTestApp, TestApp, TestEnvironment } from '.
 import { MirrorRepository } from '../../libs/cockpit/src/mirror.repository';
 import { RollupUpdater } from '../../libs/cockpit/src/rollup-updater';
 import { RollupsRepository } from '../../libs/cockpit/src/rollups.repository';
+import { addDays } from '../../libs/cockpit/src/periods';
+import { rebuilder, rollupRows } from './cockpit-world';
 
 /**
  * The cockpit's subscriber reads and writes once per batch, never once per event (docs/COCKPIT.md, "Kept current"):
@@ -470,6 +472,101 @@ describe('Cockpit: a batch counts as its events one by one', () => {
       expect(await national('members_active_30d', '2026-11-02')).toBe(6);
       // t0 (I1 rated by three peers, 4.0 or more either way) and t3 (reported using I2), whichever came first.
       expect(await national('al_capable_teachers', '2026-11-02')).toBe(2);
+    }
+  });
+
+  it('keeps active members as changes of their count: right on every day, batched, one by one, backwards and rebuilt', async () => {
+    // Real sources for the rebuild: an innovation of t5 (s2) and comments, each on the day its event says.
+    const innovation = uuidv7();
+    await api.dataSource.query(
+      `INSERT INTO innovation (id, author_id, school_id, status, title, published_at)
+       VALUES ($1, $2, $3, 'published', 'นวัตกรรมทดสอบ', $4)`,
+      [innovation, t[5], s2.id, at('2026-09-01')],
+    );
+    // Activity days: close enough to join windows, far enough to leave gaps, across months and a fiscal year.
+    const comments: [string, string][] = [
+      [t[0]!, '2026-09-28'],
+      [t[0]!, '2026-10-02'],
+      [t[4]!, '2026-10-15'],
+      [t[1]!, '2026-10-20'],
+      [t[1]!, '2026-10-21'],
+      [outsider, '2026-10-30'],
+      [t[0]!, '2026-12-20'],
+    ];
+    const activity: [string, string][] = [[t[5]!, '2026-09-01'], ...comments];
+    for (const [author, day] of comments)
+      await api.dataSource.query(
+        `INSERT INTO innovation_comment (id, innovation_id, author_id, body, created_at) VALUES ($1, $2, $3, 'ดีมาก', $4)`,
+        [uuidv7(), innovation, author, at(day)],
+      );
+    const events = [
+      published('2026-09-01', innovation, t[5]!),
+      ...comments.map(([actor, day]) => comment(day, innovation, t[5]!, actor)),
+    ];
+    const ACTIVE = ['members_active_7d', 'members_active_30d', 'schools_active_30d'];
+    const activeRows = async () =>
+      (await rollupRows(api)).filter((row) => ACTIVE.includes(row.split('|')[4]!));
+
+    try {
+      await sameEitherWay(events);
+      const incremental = await activeRows();
+      // A window is two rows, not a row per day covered: six windows (t0's first two days make one) on 12 days.
+      expect(
+        incremental.filter((row) => row.startsWith('d|N|') && row.includes('|members_active_30d||')),
+      ).toHaveLength(12);
+
+      // The count on each day, the sum of the changes up to it, is what a person counts by hand.
+      const changes: { scope: string; metric: string; period: string; value: string }[] =
+        await api.dataSource.query(
+          `SELECT scope, metric, to_char(period, 'YYYY-MM-DD') AS period, value FROM cockpit_daily
+           WHERE metric = ANY($1::text[]) AND dim = '' ORDER BY period`,
+          [ACTIVE],
+        );
+      const countOn = (scope: string, metric: string, day: string) =>
+        changes
+          .filter((c) => c.scope === scope && c.metric === metric && c.period <= day)
+          .reduce((sum, c) => sum + Number(c.value), 0);
+      const activeOn = (day: string, window: number, members: (m: string) => boolean) =>
+        new Set(
+          activity
+            .filter(([member, on]) => members(member) && on <= day && on > addDays(day, -window))
+            .map(([member]) => member),
+        ).size;
+      const inSchool = (school: GivenSchool) => (member: string) => schoolOf(member)?.id === school.id;
+      for (let offset = 0; offset < 150; offset++) {
+        const day = addDays('2026-08-25', offset);
+        for (const window of [7, 30]) {
+          const metric = `members_active_${window}d`;
+          expect([day, metric, countOn('N', metric, day)]).toEqual([
+            day,
+            metric,
+            activeOn(day, window, () => true),
+          ]);
+          for (const school of [s1, s2])
+            expect([day, metric, school.id, countOn(`S:${school.id}`, metric, day)]).toEqual([
+              day,
+              metric,
+              school.id,
+              activeOn(day, window, inSchool(school)),
+            ]);
+        }
+        const schoolsActive = [s1, s2].filter((school) => activeOn(day, 30, inSchool(school)) > 0).length;
+        expect([day, countOn('N', 'schools_active_30d', day)]).toEqual([day, schoolsActive]);
+      }
+
+      // Handled one by one from the last to the first, the rows are the same.
+      await reset();
+      await inBatches([...events].reverse().map((event) => [event]));
+      expect(await activeRows()).toEqual(incremental);
+
+      // And a rebuild from the sources, on an empty cockpit, writes the same rows.
+      await reset();
+      await rebuilder(api).run();
+      expect(await activeRows()).toEqual(incremental);
+    } finally {
+      await api.dataSource.query(`DELETE FROM innovation_comment WHERE innovation_id = $1`, [innovation]);
+      await api.dataSource.query(`DELETE FROM innovation WHERE id = $1`, [innovation]);
+      await reset();
     }
   });
 });

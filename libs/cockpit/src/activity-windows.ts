@@ -34,3 +34,20 @@ export function newlyCoveredEnds(
   }
   return ends;
 }
+
+/**
+ * A set of days as the changes of its indicator: +1 on the first day of each run of consecutive days, −1 on the day
+ * after its last. The active-member counts are stored this way (the count on a day is the sum of the changes up to
+ * it), so a member's window is two rows however long it is.
+ */
+export function changesOf(days: Iterable<string>): { day: string; delta: 1 | -1 }[] {
+  const sorted = [...new Set(days)].sort();
+  const changes: { day: string; delta: 1 | -1 }[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const day = sorted[i]!;
+    if (i === 0 || addDays(sorted[i - 1]!, 1) !== day) changes.push({ day, delta: 1 });
+    if (i === sorted.length - 1 || addDays(day, 1) !== sorted[i + 1])
+      changes.push({ day: addDays(day, 1), delta: -1 });
+  }
+  return changes;
+}

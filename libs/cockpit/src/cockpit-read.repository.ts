@@ -42,8 +42,6 @@ export interface SchoolRanking {
   /** The stored metrics the value is made of. */
   metrics: readonly StoredMetric[];
   range: Period;
-  /** Read the rows of `range.to` only (point-in-time metrics), not sums over the range. */
-  pointInTime: boolean;
   /** The value of a school, an SQL expression over its rows' `metric` and `value`. */
   value: string;
   /**
@@ -127,9 +125,7 @@ export class CockpitReadRepository {
   async rankSchools(
     ranking: SchoolRanking,
   ): Promise<{ rows: { group: string; value: number | null }[]; truncated: boolean }> {
-    const spans: Span[] = ranking.pointInTime
-      ? [{ grain: 'd', from: ranking.range.to, to: ranking.range.to, sign: 1 }]
-      : plan(ranking.range, today());
+    const spans: Span[] = plan(ranking.range, today());
     const added = spans.filter((span) => span.sign > 0);
     const main = added.length === 1 ? added[0]! : null;
     if (ranking.single && main && isSingle(main) && ranking.single.grains.includes(main.grain)) {
@@ -208,32 +204,6 @@ export class CockpitReadRepository {
             FROM ${list} CROSS JOIN LATERAL (${branches.join(' UNION ALL ')}) x`,
       params,
     };
-  }
-
-  /** Values of point-in-time metrics on given days (each day's own row). */
-  async onDays(
-    rows: RowSet,
-    metrics: readonly StoredMetric[],
-    days: readonly string[],
-    groupBy: Exclude<GroupBy, 'period'> = 'none',
-  ): Promise<{ day: string; metric: StoredMetric; group: string; value: number }[]> {
-    if (metrics.length === 0 || days.length === 0) return [];
-    const params: unknown[] = [];
-    const where = this.where(rows, params);
-    params.push(metrics, days);
-    const result: { day: string; metric: StoredMetric; grp: string; value: string }[] = await this.db.query(
-      `SELECT to_char(period, 'YYYY-MM-DD') AS day, metric, ${BASE_COLUMNS[groupBy]} AS grp, sum(value) AS value
-       FROM cockpit_daily
-       WHERE ${where} AND metric = ANY($${params.length - 1}::text[]) AND period = ANY($${params.length}::date[])
-       GROUP BY 1, 2, 3`,
-      params,
-    );
-    return result.map((row) => ({
-      day: row.day,
-      metric: row.metric,
-      group: row.grp,
-      value: Number(row.value),
-    }));
   }
 
   /** Where a school sits, as the cockpit knows it. */

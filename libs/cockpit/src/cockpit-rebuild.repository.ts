@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ACTIVITY_WINDOWS } from './activity-windows';
-import { EDUCATION_STAFF_KINDS, POINT_IN_TIME_METRICS, TRAINING_KINDS } from './kpis';
+import { EDUCATION_STAFF_KINDS, TRAINING_KINDS } from './kpis';
 import { alCapableSql, evidenceSql } from './mirror.repository';
 
 /**
@@ -172,8 +172,8 @@ export class CockpitRebuildRepository {
       FROM cockpit_member, LATERAL (VALUES ('', ''), ('memberKind', member_kind)) AS d(dim, key)
       WHERE al_capable_on IS NOT NULL
       GROUP BY 1, 2, 4, 5`);
-    // Active members: each activity day covers [max(day, previous day + window), day + window − 1]; the count on a
-    // day is the running sum of +1 at each start and −1 after each end, per school and member kind.
+    // Active members: each activity day covers [max(day, previous day + window), day + window − 1]; the count is
+    // stored as its changes, +1 at each start and −1 after each end, per school and member kind.
     for (const window of ACTIVITY_WINDOWS) {
       await insert(
         `
@@ -188,27 +188,22 @@ export class CockpitRebuildRepository {
           FROM covered c JOIN cockpit_member m USING (member_id),
                LATERAL (VALUES (c.first, 1), (c.last + 1, -1)) AS t(at, delta)
           GROUP BY 1, 2, 3
-        ), running AS (
-          SELECT school_id, member_kind, at,
-                 sum(delta) OVER (PARTITION BY school_id, member_kind ORDER BY at) AS active,
-                 lead(at) OVER (PARTITION BY school_id, member_kind ORDER BY at) AS until
-          FROM changes
-        ), per_day AS (
-          SELECT day::date AS day, school_id, member_kind, active
-          FROM running, generate_series(at, until - 1, interval '1 day') AS day
-          WHERE active > 0 AND until IS NOT NULL
         )
-        SELECT day, school_id, $2, d.dim, d.key, sum(active)
-        FROM per_day, LATERAL (VALUES ('', ''), ('memberKind', member_kind)) AS d(dim, key)
-        GROUP BY 1, 2, 4, 5`,
+        SELECT at, school_id, $2, d.dim, d.key, sum(delta)
+        FROM changes, LATERAL (VALUES ('', ''), ('memberKind', member_kind)) AS d(dim, key)
+        GROUP BY 1, 2, 4, 5 HAVING sum(delta) <> 0`,
         [window.days, window.metric],
       );
     }
-    // Schools with an active member (30 days) on a day.
+    // Schools with an active member (30 days): +1 on the day a school's count leaves zero, −1 when it comes back.
     await insert(`
-      SELECT day, school_id, 'schools_active_30d', '', '', 1 FROM cockpit_rebuild_fact
-      WHERE metric = 'members_active_30d' AND dim = '' AND school_id IS NOT NULL
-      GROUP BY day, school_id HAVING sum(value) > 0`);
+      SELECT day, school_id, 'schools_active_30d', '', '', CASE WHEN running > 0 THEN 1 ELSE -1 END
+      FROM (
+        SELECT day, school_id, value, sum(value) OVER (PARTITION BY school_id ORDER BY day) AS running
+        FROM cockpit_rebuild_fact
+        WHERE metric = 'members_active_30d' AND dim = '' AND school_id IS NOT NULL
+      ) r
+      WHERE (running > 0) <> (running - value > 0)`);
   }
 
   /**
@@ -230,29 +225,27 @@ export class CockpitRebuildRepository {
       SELECT f.day, cs.area_id, cs.province_code, f.metric, f.dim, f.key, sum(f.value)::bigint AS value
       FROM cockpit_rebuild_fact f LEFT JOIN cockpit_school cs ON cs.school_id = f.school_id
       GROUP BY 1, 2, 3, 4, 5, 6`);
-    const pointMetrics = POINT_IN_TIME_METRICS.map((metric) => `'${metric}'`).join(', ');
     // Every row of a level from the grouped facts, per day or per month.
     const levels = (grain: 'daily' | 'monthly') => {
       const period = grain === 'daily' ? 'day' : `date_trunc('month', day)::date`;
-      const only = grain === 'monthly' ? `AND metric NOT IN (${pointMetrics})` : '';
       return `
         SELECT 'S:' || f.school_id AS scope, 'S' AS level, cs.area_id, f.metric, f.dim, f.key,
                ${grain === 'daily' ? 'f.day' : `date_trunc('month', f.day)::date`} AS period,
                ${grain === 'daily' ? 'f.value' : 'sum(f.value)::bigint'} AS value
         FROM cockpit_rebuild_fact f LEFT JOIN cockpit_school cs ON cs.school_id = f.school_id
-        WHERE f.school_id IS NOT NULL AND f.metric <> 'schools_active_30d' ${only}
+        WHERE f.school_id IS NOT NULL AND f.metric <> 'schools_active_30d'
         ${grain === 'daily' ? 'AND f.value <> 0' : 'GROUP BY f.school_id, cs.area_id, f.metric, f.dim, f.key, 7 HAVING sum(f.value) <> 0'}
         UNION ALL
         SELECT 'A:' || area_id, 'A', NULL::uuid, metric, dim, key, ${period}, sum(value)::bigint
-        FROM cockpit_rebuild_area_fact WHERE area_id IS NOT NULL ${only}
+        FROM cockpit_rebuild_area_fact WHERE area_id IS NOT NULL
         GROUP BY area_id, metric, dim, key, 7 HAVING sum(value) <> 0
         UNION ALL
         SELECT 'P:' || province_code, 'P', NULL::uuid, metric, dim, key, ${period}, sum(value)::bigint
-        FROM cockpit_rebuild_area_fact WHERE province_code IS NOT NULL AND dim = '' ${only}
+        FROM cockpit_rebuild_area_fact WHERE province_code IS NOT NULL AND dim = ''
         GROUP BY province_code, metric, dim, key, 7 HAVING sum(value) <> 0
         UNION ALL
         SELECT 'N', 'N', NULL::uuid, metric, dim, key, ${period}, sum(value)::bigint
-        FROM cockpit_rebuild_area_fact WHERE true ${only}
+        FROM cockpit_rebuild_area_fact WHERE true
         GROUP BY metric, dim, key, 7 HAVING sum(value) <> 0`;
     };
     const corrections: RollupCorrections = {};

@@ -104,6 +104,13 @@ type Parts = { metrics: Map<StoredMetric, number>; schools: number };
 
 const round = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;
 
+/**
+ * The reads that add up from the first day to the end of the period: stocks, points outstanding, and the counts on a
+ * day (active members, schools with one), which are stored as their changes.
+ */
+const RUNNING_READS: Kpi['read']['kind'][] = ['stock', 'outstanding', 'point', 'share'];
+const runsFromStart = (kpi: Kpi) => RUNNING_READS.includes(kpi.read.kind);
+
 /** Thai order of names (one collator: localeCompare(…, 'th') makes one per call). */
 const THAI = new Intl.Collator('th');
 
@@ -251,37 +258,23 @@ export class CockpitService {
       parts.metrics.set(metric, (parts.metrics.get(metric) ?? 0) + value);
     };
 
-    if (kpi.read.kind === 'point' || kpi.read.kind === 'share') {
-      const values = await this.reader.onDays(
-        rows,
-        metrics,
-        cuts.map((cut) => cut.to),
-      );
-      for (const row of values)
-        add(
-          cuts.findIndex((cut) => cut.to === row.day),
-          row.metric,
-          row.value,
-        );
-    } else {
-      const daysOnly = interval === 'day' || interval === 'week';
-      for (const row of await this.reader.sums(rows, metrics, [period], 'period', { daysOnly }))
-        add(bucketOf(row.group), row.metric, row.value);
-      if (kpi.read.kind === 'stock' || kpi.read.kind === 'outstanding') {
-        // What existed before the range, then each bucket adds to it.
-        const base = new Map<StoredMetric, number>();
-        if (period.from > EPOCH)
-          for (const row of await this.reader.sums(rows, metrics, [
-            { from: EPOCH, to: addDays(period.from, -1) },
-          ]))
-            base.set(row.metric, row.value);
-        for (const parts of perBucket)
-          for (const metric of metrics) {
-            const running = (base.get(metric) ?? 0) + (parts.metrics.get(metric) ?? 0);
-            parts.metrics.set(metric, running);
-            base.set(metric, running);
-          }
-      }
+    const daysOnly = interval === 'day' || interval === 'week';
+    for (const row of await this.reader.sums(rows, metrics, [period], 'period', { daysOnly }))
+      add(bucketOf(row.group), row.metric, row.value);
+    if (runsFromStart(kpi)) {
+      // What existed before the range (for a count on a day, the count the day before), then each bucket adds to it.
+      const base = new Map<StoredMetric, number>();
+      if (period.from > EPOCH)
+        for (const row of await this.reader.sums(rows, metrics, [
+          { from: EPOCH, to: addDays(period.from, -1) },
+        ]))
+          base.set(row.metric, row.value);
+      for (const parts of perBucket)
+        for (const metric of metrics) {
+          const running = (base.get(metric) ?? 0) + (parts.metrics.get(metric) ?? 0);
+          parts.metrics.set(metric, running);
+          base.set(metric, running);
+        }
     }
     const schools = schoolLevel ? undefined : await this.schoolsIn(scope, [kpi]);
     return {
@@ -370,8 +363,8 @@ export class CockpitService {
   }
 
   /**
-   * The parts of each KPI per group and period, in at most three statements: sums over the periods (flows,
-   * averages), sums from the first day to each period's end (stocks), and the values on each period's last day.
+   * The parts of each KPI per group and period, in at most two statements: sums over the periods (flows, averages),
+   * and sums from the first day to each period's end (stocks, and the counts on a day, stored as their changes).
    */
   private async evaluate(
     rows: RowSet,
@@ -386,9 +379,8 @@ export class CockpitService {
       ),
     ];
     const flows = byRead(['flow', 'average']);
-    const stocks = byRead(['stock', 'outstanding']);
-    const points = byRead(['point', 'share']);
-    const [flowRows, stockRows, pointRows] = await Promise.all([
+    const stocks = byRead(RUNNING_READS);
+    const [flowRows, stockRows] = await Promise.all([
       this.reader.sums(rows, flows, periods, groupBy),
       this.reader.sums(
         rows,
@@ -396,27 +388,17 @@ export class CockpitService {
         periods.map((p) => ({ from: EPOCH, to: p.to })),
         groupBy,
       ),
-      this.reader.onDays(
-        rows,
-        points,
-        periods.map((p) => p.to),
-        groupBy,
-      ),
     ]);
     // Stored values by (kind of read, metric, group, period index).
     const stored = new Map<string, number>();
     for (const row of flowRows) stored.set(`f|${row.metric}|${row.group}|${row.r}`, row.value);
     for (const row of stockRows) stored.set(`s|${row.metric}|${row.group}|${row.r}`, row.value);
-    for (const row of pointRows)
-      for (let r = 0; r < periods.length; r++)
-        if (periods[r]!.to === row.day) stored.set(`p|${row.metric}|${row.group}|${r}`, row.value);
-    const groups = new Set([...flowRows, ...stockRows, ...pointRows].map((row) => row.group));
+    const groups = new Set([...flowRows, ...stockRows].map((row) => row.group));
     if (groupBy === 'none') groups.add('');
     const result = new Map<string, Map<string, Parts[]>>();
     for (const kpi of kpis) {
       const read = kpi.read.kind;
-      const prefix =
-        read === 'flow' || read === 'average' ? 'f' : read === 'stock' || read === 'outstanding' ? 's' : 'p';
+      const prefix = read === 'flow' || read === 'average' ? 'f' : 's';
       const perGroup = new Map<string, Parts[]>();
       for (const group of groups) {
         perGroup.set(
@@ -555,12 +537,7 @@ export class CockpitService {
     period: Period,
   ): Promise<{ rows: BreakdownRow[]; truncated: boolean }> {
     const read = kpi.read.kind;
-    const range =
-      read === 'stock' || read === 'outstanding'
-        ? { from: EPOCH, to: period.to }
-        : read === 'point' || read === 'share'
-          ? { from: period.to, to: period.to }
-          : period;
+    const range = runsFromStart(kpi) ? { from: EPOCH, to: period.to } : period;
     const sum = (metric: StoredMetric) => `sum(value) FILTER (WHERE metric = '${metric}')`;
     const value =
       read === 'average'
@@ -578,7 +555,6 @@ export class CockpitService {
     const ranked = await this.reader.rankSchools({
       metrics,
       range,
-      pointInTime: read === 'point' || read === 'share',
       value,
       single,
       limit: NATIONAL_SCHOOL_ROWS,

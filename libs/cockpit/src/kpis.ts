@@ -25,13 +25,6 @@ export const STORED_METRICS = [
 ] as const;
 export type StoredMetric = (typeof STORED_METRICS)[number];
 
-/** Stored values that hold on a day (a count of distinct people or schools), never summed over days. */
-export const POINT_IN_TIME_METRICS: readonly StoredMetric[] = [
-  'members_active_7d',
-  'members_active_30d',
-  'schools_active_30d',
-];
-
 export const GEO_DIMENSIONS = ['region', 'province', 'area', 'school'] as const;
 export const DIMENSIONS = [
   ...GEO_DIMENSIONS,
@@ -50,7 +43,8 @@ export type CategoryDimension = Exclude<Dimension, GeoDimension>;
  * How a KPI's value over [from, to] is read:
  * - `flow`: the sum of the stored metric over the days of the period;
  * - `stock`: the sum from the first day ever to `to` (what exists at the end of the period);
- * - `point`: the stored value on the day `to` (distinct people in a window ending that day);
+ * - `point`: the count on the day `to` (distinct people in a window ending that day), stored as its changes (+1 the
+ *   day a member's window opens, −1 the day after it closes), so read like a stock: their sum up to `to`;
  * - `average`: rating_sum ÷ ratings over the period;
  * - `outstanding`: points_issued − points_redeemed from the first day ever to `to`;
  * - `share`: schools with an active member on `to` ÷ the schools in scope, in per cent.

@@ -6,7 +6,7 @@ import { InnovationEvents } from '@lc/innovations';
 import { LedgerEvents } from '@lc/ledger';
 import { MarketplaceEvents, PerksService } from '@lc/marketplace';
 import type { EnvelopeOf, EventEnvelope } from '@lc/messaging';
-import { ACTIVITY_WINDOWS, newlyCoveredEnds } from './activity-windows';
+import { ACTIVITY_WINDOWS, changesOf, newlyCoveredEnds } from './activity-windows';
 import { bangkokDay } from './fiscal-year';
 import { dayOf, idOf, placeMembers, placeSchools, writeRatings } from './batch-reads';
 import { EDUCATION_STAFF_KINDS, TRAINING_KINDS } from './kpis';
@@ -273,8 +273,10 @@ export class RollupUpdater {
   }
 
   /**
-   * Active members: each new activity day of a member covers the window ends it newly makes them count for, and a
-   * school whose count of active members goes from none to some on a day gains a school with an active member.
+   * Active members: each new activity day of a member covers the window ends it newly makes them count for, written
+   * as changes of the count (+1 where a run of newly covered days starts, −1 the day after it ends). A school whose
+   * count of active members was zero on a day it now covers gains a school with an active member on that day, written
+   * the same way.
    */
   private async countActivity(
     manager: EntityManager,
@@ -293,25 +295,27 @@ export class RollupUpdater {
       addDays(sorted[0]!, -30),
       addDays(sorted[sorted.length - 1]!, 30),
     );
-    const schoolGains = new Map<string, number>();
+    const schoolDays = new Map<string, Set<string>>();
     for (const [memberId, days] of byMember) {
       const existing = (known.get(memberId) ?? []).filter((day) => !days.includes(day));
       const who = member(memberId);
       for (const window of ACTIVITY_WINDOWS) {
-        for (const end of newlyCoveredEnds(existing, days, window.days)) {
-          facts.addWithKeys(end, who.schoolId, window.metric, 1, { memberKind: [who.memberKind] });
-          if (window.metric === 'members_active_30d' && who.schoolId)
-            schoolGains.set(`${who.schoolId}|${end}`, 1);
+        const ends = newlyCoveredEnds(existing, days, window.days);
+        for (const { day, delta } of changesOf(ends))
+          facts.addWithKeys(day, who.schoolId, window.metric, delta, { memberKind: [who.memberKind] });
+        if (window.metric === 'members_active_30d' && who.schoolId) {
+          const covered = schoolDays.get(who.schoolId) ?? new Set<string>();
+          for (const end of ends) covered.add(end);
+          schoolDays.set(who.schoolId, covered);
         }
       }
     }
-    const pairs = [...schoolGains.keys()].map((id) => {
-      const [schoolId, day] = id.split('|') as [string, string];
-      return { schoolId, day };
-    });
-    const alreadyActive = await this.rollups.schoolActiveBefore(manager, pairs);
-    for (const { schoolId, day } of pairs)
-      if (!alreadyActive.has(`${schoolId}|${day}`)) facts.add(day, schoolId, 'schools_active_30d', 1);
+    const activeBefore = await this.rollups.schoolsActiveOn(manager, schoolDays);
+    for (const [schoolId, days] of schoolDays) {
+      const before = activeBefore.get(schoolId);
+      const gained = [...days].filter((day) => !before?.has(day));
+      for (const { day, delta } of changesOf(gained)) facts.add(day, schoolId, 'schools_active_30d', delta);
+    }
   }
 
   /** The scopes (as the API writes them) whose numbers the facts moved: the nation, and each school and its area. */

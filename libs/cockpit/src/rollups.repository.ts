@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { POINT_IN_TIME_METRICS, StoredMetric } from './kpis';
+import { StoredMetric } from './kpis';
 
 /** One change of a stored metric on a Bangkok day at a school (null: a member without a school). */
 export interface Fact {
@@ -46,12 +46,11 @@ export class FactList {
  * The one definition of where a fact lands, shared by the subscriber and the rebuild so the two cannot disagree:
  * every fact goes to the nation, and, when it has a school, to that school, its area and its province. Category
  * dimensions are kept for the nation, areas and schools; provinces hold totals only. A school's count of schools with
- * an active member is not kept (it is the school's own active count). Month rows are kept for the metrics that add
- * up over days. `source` is a relation of (day, school_id, metric, dim, key, value).
+ * an active member is not kept (it is the school's own active count). Every metric adds up over days (the active
+ * counts are stored as their changes), so every fact is in the month rows too. `source` is a relation of (day, school_id, metric, dim, key, value).
  */
 export function expansionSql(source: string, grain: 'daily' | 'monthly'): string {
   const period = grain === 'daily' ? 'f.day' : `date_trunc('month', f.day)::date`;
-  const pointMetrics = POINT_IN_TIME_METRICS.map((metric) => `'${metric}'`).join(', ');
   return `
     SELECT s.scope, s.level, s.area_id, f.metric, f.dim, f.key, ${period} AS period, sum(f.value)::bigint AS value
     FROM ${source} f
@@ -65,7 +64,6 @@ export function expansionSql(source: string, grain: 'daily' | 'monthly'): string
     WHERE s.scope IS NOT NULL
       AND (s.level <> 'P' OR f.dim = '')
       AND NOT (s.level = 'S' AND f.metric = 'schools_active_30d')
-      ${grain === 'monthly' ? `AND f.metric NOT IN (${pointMetrics})` : ''}
     GROUP BY s.scope, s.level, s.area_id, f.metric, f.dim, f.key, ${period}
     HAVING sum(f.value) <> 0`;
 }
@@ -122,20 +120,46 @@ export class RollupsRepository {
     }
   }
 
-  /** The count of active members (30 days) a school had on these days before this batch: 0 when no row. */
-  async schoolActiveBefore(
+  /**
+   * The days, of those asked, on which each school already had an active member (30 days) before this batch. The
+   * count on a day is the sum of the school's changes up to it: its all-time row less the changes after the day.
+   */
+  async schoolsActiveOn(
     manager: EntityManager,
-    pairs: { schoolId: string; day: string }[],
-  ): Promise<Set<string>> {
-    if (pairs.length === 0) return new Set();
-    const rows: { school_id: string; day: string }[] = await manager.query(
-      `SELECT p.school_id, to_char(p.day, 'YYYY-MM-DD') AS day
-       FROM unnest($1::uuid[], $2::date[]) AS p(school_id, day)
-       JOIN cockpit_daily d ON d.scope = 'S:' || p.school_id AND d.metric = 'members_active_30d'
-        AND d.dim = '' AND d.period = p.day AND d.key = '' AND d.value > 0`,
-      [pairs.map((p) => p.schoolId), pairs.map((p) => p.day)],
-    );
-    return new Set(rows.map((row) => `${row.school_id}|${row.day}`));
+    asked: Map<string, Set<string>>,
+  ): Promise<Map<string, Set<string>>> {
+    const active = new Map<string, Set<string>>();
+    if (asked.size === 0) return active;
+    const schools = [...asked.keys()];
+    const firsts = schools.map((id) => [...asked.get(id)!].sort()[0]!);
+    const rows: { school_id: string; total: string; day: string | null; value: string | null }[] =
+      await manager.query(
+        `SELECT p.school_id, coalesce(t.value, 0) AS total, to_char(d.period, 'YYYY-MM-DD') AS day, d.value
+         FROM unnest($1::uuid[], $2::date[]) AS p(school_id, first)
+         LEFT JOIN cockpit_total t ON t.scope = 'S:' || p.school_id AND t.metric = 'members_active_30d'
+          AND t.dim = '' AND t.key = ''
+         LEFT JOIN cockpit_daily d ON d.scope = 'S:' || p.school_id AND d.metric = 'members_active_30d'
+          AND d.dim = '' AND d.key = '' AND d.period > p.first
+         ORDER BY p.school_id, d.period`,
+        [schools, firsts],
+      );
+    const changes = new Map<string, { total: number; after: { day: string; value: number }[] }>();
+    for (const row of rows) {
+      const school = changes.get(row.school_id) ?? { total: Number(row.total), after: [] };
+      if (row.day !== null) school.after.push({ day: row.day, value: Number(row.value) });
+      changes.set(row.school_id, school);
+    }
+    for (const [schoolId, days] of asked) {
+      const school = changes.get(schoolId);
+      if (!school) continue;
+      const set = new Set<string>();
+      for (const day of days) {
+        const count = school.total - school.after.reduce((sum, c) => (c.day > day ? sum + c.value : sum), 0);
+        if (count > 0) set.add(day);
+      }
+      active.set(schoolId, set);
+    }
+    return active;
   }
 
   async touch(manager: EntityManager): Promise<void> {

@@ -26,6 +26,7 @@ import { EvidenceDocuments1763902300000 } from './1763902300000-EvidenceDocument
 import { Activities1763902400000 } from './1763902400000-Activities';
 import { Campaigns1763902500000 } from './1763902500000-Campaigns';
 import { EventCriteria1763902600000 } from './1763902600000-EventCriteria';
+import { CockpitActivityChanges1763902700000 } from './1763902700000-CockpitActivityChanges';
 
 /** Every migration, in order. Listed explicitly so builds and tests load exactly the same set. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   Activities1763902400000,
   Campaigns1763902500000,
   EventCriteria1763902600000,
+  CockpitActivityChanges1763902700000,
 ];
