@@ -8,7 +8,9 @@ import { createTestEnvironment, startTestApp, TestApp, TestEnvironment } from '.
 import { MirrorRepository } from '../../libs/cockpit/src/mirror.repository';
 import { RollupUpdater } from '../../libs/cockpit/src/rollup-updater';
 import { RollupsRepository } from '../../libs/cockpit/src/rollups.repository';
-import { addDays } from '../../libs/cockpit/src/periods';
+import { CockpitReadRepository, SchoolRanking } from '../../libs/cockpit/src/cockpit-read.repository';
+import { addDays, EPOCH, today } from '../../libs/cockpit/src/periods';
+import { rollRecent } from '../../libs/cockpit/src/recent';
 import { rebuilder, rollupRows } from './cockpit-world';
 
 /**
@@ -115,11 +117,13 @@ describe('Cockpit: a batch counts as its events one by one', () => {
     'cockpit_innovation',
     'cockpit_rating',
     'cockpit_school',
+    'cockpit_recent',
   ];
 
   async function reset(): Promise<void> {
     for (const table of [...COCKPIT_TABLES, 'cockpit_rebuilt_event'])
       await api.dataSource.query(`DELETE FROM ${table}`);
+    await api.dataSource.query(`UPDATE cockpit_state SET recent_until = NULL`);
   }
 
   /** Every cockpit table, every row as text, in a fixed order. */
@@ -568,5 +572,129 @@ describe('Cockpit: a batch counts as its events one by one', () => {
       await api.dataSource.query(`DELETE FROM innovation WHERE id = $1`, [innovation]);
       await reset();
     }
+  });
+
+  it('keeps the schools’ last 30 days for ranking them: added by batches, equal to a roll, ranked as the day rows rank', async () => {
+    await reset();
+    const day = today();
+    const roll = () => api.dataSource.transaction((manager) => rollRecent(manager, day));
+    await roll(); // an empty window ending today
+    const i1 = uuidv7();
+    const i2 = uuidv7();
+    const events = [
+      published(addDays(day, -40), i1, t[0]!),
+      published(addDays(day, -40), i2, t[4]!),
+      rating(addDays(day, -30), i1, t[0]!, t[1]!, 4), // the day before the window
+      rating(addDays(day, -29), i1, t[0]!, t[2]!, 5), // its first day
+      rating(day, i1, t[0]!, t[3]!, 2),
+      rating(day, i2, t[4]!, t[3]!, 3),
+      comment(addDays(day, -3), i1, t[0]!, t[5]!),
+      comment(addDays(day, -45), i2, t[4]!, t[1]!),
+      comment(day, i2, t[4]!, outsider),
+    ];
+    // As one batch and one by one, each time on an empty cockpit whose window ends today.
+    await inBatches([events]);
+    const batched = await snapshot();
+    await reset();
+    await roll();
+    await inBatches(events.map((event) => [event]));
+    expect(await snapshot()).toEqual(batched);
+    const recentRows = async () =>
+      (
+        await api.dataSource.query<{ row: string }[]>(
+          `SELECT scope || '|' || kind || '|' || metric || '|' || value AS row FROM cockpit_recent ORDER BY 1`,
+        )
+      ).map((r) => r.row);
+    const value = async (school: GivenSchool, kind: string, metric: string) =>
+      Number(
+        (
+          await api.dataSource.query<{ value: string }[]>(
+            `SELECT value FROM cockpit_recent WHERE scope = $1 AND kind = $2 AND metric = $3`,
+            [`S:${school.id}`, kind, metric],
+          )
+        )[0]?.value ?? 0,
+      );
+    // By hand: ratings and comments at the innovation's school, in the window only; active members at their own
+    // school on today (t2 rated on the window's first day, t3 today; t5 of s2 commented three days ago).
+    expect(await value(s1, 'w', 'ratings')).toBe(2);
+    expect(await value(s1, 'w', 'rating_sum')).toBe(7);
+    expect(await value(s2, 'w', 'ratings')).toBe(1);
+    expect(await value(s1, 'w', 'comments')).toBe(1);
+    expect(await value(s2, 'w', 'comments')).toBe(1);
+    expect(await value(s1, 'n', 'members_active_30d')).toBe(2);
+    expect(await value(s2, 'n', 'members_active_30d')).toBe(1);
+    expect(await value(s1, 'n', 'members_active_7d')).toBe(1);
+    const incremental = await recentRows();
+
+    // Recomputed from the day rows, the window is the same.
+    await roll();
+    expect(await recentRows()).toEqual(incremental);
+
+    // Rankings over the window read from it are those added up from the day rows.
+    const reader = api.app.get(CockpitReadRepository, { strict: false });
+    const sum = (metric: string) => `sum(value) FILTER (WHERE metric = '${metric}')`;
+    const last30 = { from: addDays(day, -29), to: day };
+    const rankings: SchoolRanking[] = [
+      {
+        metrics: ['ratings'],
+        range: last30,
+        value: 'sum(value)',
+        single: { metric: 'ratings', grains: ['d'] },
+        limit: 10,
+      },
+      {
+        metrics: ['comments'],
+        range: last30,
+        value: 'sum(value)',
+        single: { metric: 'comments', grains: ['d'] },
+        limit: 1,
+      },
+      {
+        metrics: ['rating_sum', 'ratings'],
+        range: last30,
+        value: `round(${sum('rating_sum')}::numeric / nullif(${sum('ratings')}, 0), 2)`,
+        limit: 10,
+      },
+      {
+        metrics: ['members_active_30d'],
+        range: { from: EPOCH, to: day },
+        value: 'sum(value)',
+        single: { metric: 'members_active_30d', grains: ['d', 'm', 'y', 't'] },
+        limit: 10,
+      },
+    ];
+    const fromRecent = await Promise.all(rankings.map((ranking) => reader.rankSchools(ranking)));
+    expect(fromRecent[0]!.rows).toEqual([
+      { group: `S:${s1.id}`, value: 2 },
+      { group: `S:${s2.id}`, value: 1 },
+    ]);
+    expect(fromRecent[1]!.truncated).toBe(true);
+    // (They are read from the window's rows: a changed row changes the ranking.)
+    await api.dataSource.query(
+      `UPDATE cockpit_recent SET value = 100 WHERE scope = $1 AND kind = 'w' AND metric = 'ratings'`,
+      [`S:${s2.id}`],
+    );
+    expect((await reader.rankSchools(rankings[0]!)).rows[0]).toEqual({ group: `S:${s2.id}`, value: 100 });
+    await api.dataSource.query(`UPDATE cockpit_state SET recent_until = NULL`);
+    const fromDays = await Promise.all(rankings.map((ranking) => reader.rankSchools(ranking)));
+    expect(fromRecent).toEqual(fromDays);
+
+    // The day's roll and batches at the same time take turns (the cockpit's lock): the window ends as a roll makes it.
+    await api.dataSource.query(`UPDATE cockpit_state SET recent_until = $1`, [addDays(day, -1)]);
+    const more = [
+      comment(day, i1, t[0]!, t[2]!),
+      rating(addDays(day, -1), i2, t[4]!, t[0]!, 4),
+      comment(addDays(day, -2), i2, t[4]!, t[1]!),
+    ];
+    const [rolled] = await Promise.all([
+      rebuilder(api).rollRecent(),
+      ...more.map((event) => api.dataSource.transaction((manager) => updater.handle([event], manager))),
+    ]);
+    expect(rolled).toBe(true);
+    const concurrent = await recentRows();
+    expect(await value(s2, 'w', 'ratings')).toBe(2);
+    await roll();
+    expect(await recentRows()).toEqual(concurrent);
+    await reset();
   });
 });

@@ -169,7 +169,14 @@ describe('PDFs made in the worker for the api', () => {
     const names = ['ครูสมชาย', 'ครูวิไลวรรณ', 'ครูประเสริฐ', 'ครูกาญจนา', 'ครูธนพล', 'ครูอรุณี', 'ครูมาลัย', 'ครูทองใบ'];
     const answers = await Promise.all(names.map((name) => getPdf(api, 'greeting', { name })));
     answers.forEach(({ response, body }, index) => {
-      expect(response.status).toBe(200);
+      // A refusal shows its problem (code and detail) in the failure, not only its status.
+      expect({
+        status: response.status,
+        problem: response.status === 200 ? null : body.toString('utf8'),
+      }).toEqual({
+        status: 200,
+        problem: null,
+      });
       const text = pdfText(body);
       expect(text).toContain(names[index]);
       for (const other of names) if (other !== names[index]) expect(text).not.toContain(other);

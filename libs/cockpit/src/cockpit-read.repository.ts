@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { CockpitReadDatabase } from './cockpit-read-db';
-import type { StoredMetric } from './kpis';
-import { Period, segments, today } from './periods';
+import { COUNTED_AS_CHANGES, type StoredMetric } from './kpis';
+import { recentWindow } from './recent';
+import { EPOCH, Period, segments, today } from './periods';
 import { Grain, isSingle, plan, Span } from './spans';
 
 /**
@@ -125,6 +126,8 @@ export class CockpitReadRepository {
   async rankSchools(
     ranking: SchoolRanking,
   ): Promise<{ rows: { group: string; value: number | null }[]; truncated: boolean }> {
+    const recent = await this.fromRecent(ranking);
+    if (recent) return recent;
     const spans: Span[] = plan(ranking.range, today());
     const added = spans.filter((span) => span.sign > 0);
     const main = added.length === 1 ? added[0]! : null;
@@ -150,6 +153,33 @@ export class CockpitReadRepository {
     const result: { grp: string; value: string | null }[] = await this.db.query(
       `SELECT grp, ${ranking.value} AS value FROM (${sql}) x
        GROUP BY grp ORDER BY 2 DESC NULLS LAST, grp LIMIT $${params.push(ranking.limit + 1)}`,
+      params,
+    );
+    return top(result, ranking.limit);
+  }
+
+  /**
+   * The ranking read from the schools' last 30 days (recent.ts) when it asks for exactly that window: sums over its
+   * days, or counts on its last day (a range from the first day for the counts stored as changes). Null otherwise.
+   */
+  private async fromRecent(
+    ranking: SchoolRanking,
+  ): Promise<{ rows: { group: string; value: number | null }[]; truncated: boolean } | null> {
+    const changes = ranking.metrics.filter((metric) => COUNTED_AS_CHANGES.includes(metric)).length;
+    if (changes !== 0 && changes !== ranking.metrics.length) return null;
+    const window = await recentWindow((sql) => this.db.query(sql));
+    if (!window || ranking.range.to !== window.to) return null;
+    const kind = changes ? 'n' : 'w';
+    if (ranking.range.from !== (kind === 'n' ? EPOCH : window.from)) return null;
+    const single = ranking.single && ranking.metrics.length === 1;
+    const params: unknown[] = [kind, ranking.metrics, ranking.limit + 1];
+    const result: { grp: string; value: string | null }[] = await this.db.query(
+      single
+        ? `SELECT scope AS grp, value FROM cockpit_recent WHERE kind = $1 AND metric = ($2::text[])[1]
+           ORDER BY value DESC, scope LIMIT $3`
+        : `SELECT scope AS grp, ${ranking.value} AS value FROM cockpit_recent
+           WHERE kind = $1 AND metric = ANY($2::text[])
+           GROUP BY scope ORDER BY 2 DESC NULLS LAST, grp LIMIT $3`,
       params,
     );
     return top(result, ranking.limit);

@@ -4,6 +4,8 @@ import { CockpitLive } from './cockpit-live';
 import { CockpitRebuildRepository, RollupCorrections } from './cockpit-rebuild.repository';
 import { CockpitSubscription } from './cockpit.subscriber';
 import { COCKPIT_LOCK } from './mirror.repository';
+import { today } from './periods';
+import { rollRecent } from './recent';
 
 export interface RebuildOutcome {
   /** Events already in the sources that the subscriber will skip when they arrive. */
@@ -52,6 +54,7 @@ export class CockpitRebuildService {
           );
           await this.rebuild.collectFacts(manager);
           const corrected = await this.rebuild.replaceRollups(manager);
+          await rollRecent(manager, today());
           const [counts] = await manager.query<{ daily: string; monthly: string }[]>(
             `SELECT (SELECT count(*) FROM cockpit_daily) AS daily, (SELECT count(*) FROM cockpit_monthly) AS monthly`,
           );
@@ -76,6 +79,24 @@ export class CockpitRebuildService {
     } finally {
       await runner.release();
     }
+  }
+
+  /**
+   * Moves the schools' last 30 days (recent.ts) to end today, when the day has changed since it last moved: a few
+   * seconds at national scale, under the cockpit's lock. Returns whether it moved.
+   */
+  async rollRecent(): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock($1)`, [COCKPIT_LOCK]);
+      const day = today();
+      const [state] = await manager.query<{ until: string | null }[]>(
+        `SELECT to_char(recent_until, 'YYYY-MM-DD') AS until FROM cockpit_state`,
+      );
+      if (state?.until === day) return false;
+      await manager.query(`SET LOCAL statement_timeout = 0`);
+      await rollRecent(manager, day);
+      return true;
+    });
   }
 
   /** Where schools sit and their names, from identity's schools (cheap; between rebuilds). */

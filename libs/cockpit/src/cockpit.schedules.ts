@@ -4,6 +4,8 @@ import { CockpitRebuildService } from './cockpit-rebuild.service';
 
 /** Once a day the rollups are rebuilt exactly from the sources. */
 export const COCKPIT_REBUILD_EVERY_MS = 24 * 60 * 60 * 1000;
+/** How often the schools' last 30 days are checked for a new day to move to (it moves once a day). */
+export const COCKPIT_RECENT_EVERY_MS = 5 * 60 * 1000;
 /** Schools imported by OBEC join the share's denominator within this long. */
 export const COCKPIT_SCHOOLS_EVERY_MS = 10 * 60 * 1000;
 
@@ -20,6 +22,17 @@ export class CockpitSchedules {
   })
   async rebuildRollups(): Promise<void> {
     await this.rebuild.run();
+  }
+
+  /** The schools' last 30 days move to end today soon after midnight in Bangkok (recent.ts). */
+  @Schedule({
+    name: 'cockpit.recent',
+    every: COCKPIT_RECENT_EVERY_MS,
+    runAtStart: { afterMs: 5000 },
+    failureMessage: 'cockpit recent window roll failed',
+  })
+  async rollRecent(): Promise<void> {
+    await this.rebuild.rollRecent();
   }
 
   /** Where schools sit and their names, for schools imported since (they count in the share of schools). */

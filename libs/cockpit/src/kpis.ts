@@ -25,6 +25,16 @@ export const STORED_METRICS = [
 ] as const;
 export type StoredMetric = (typeof STORED_METRICS)[number];
 
+/**
+ * Counts on a day (distinct members active in a window ending that day, schools with one), stored as their changes:
+ * the count on a day is the sum of the changes up to it.
+ */
+export const COUNTED_AS_CHANGES: readonly StoredMetric[] = [
+  'members_active_7d',
+  'members_active_30d',
+  'schools_active_30d',
+];
+
 export const GEO_DIMENSIONS = ['region', 'province', 'area', 'school'] as const;
 export const DIMENSIONS = [
   ...GEO_DIMENSIONS,

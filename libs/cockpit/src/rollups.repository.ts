@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { StoredMetric } from './kpis';
+import { addToRecent } from './recent';
 
 /** One change of a stored metric on a Bangkok day at a school (null: a member without a school). */
 export interface Fact {
@@ -89,8 +90,8 @@ export class RollupsRepository {
     ];
     for (const table of ['cockpit_daily', 'cockpit_monthly'] as const) {
       const grain = table === 'cockpit_daily' ? 'daily' : 'monthly';
-      // Only the rows that came back to zero are answered: a batch may write tens of thousands of rows (a busy day's
-      // first activity covers 37 window ends at every scope), and none of the others need to travel back.
+      // Only the rows that came back to zero are answered: a batch may write thousands of rows, and none of the
+      // others need to travel back.
       const zeros: { scope: string; metric: string; dim: string; period: string; key: string }[] =
         await manager.query(
           `WITH written AS (
@@ -118,6 +119,8 @@ export class RollupsRepository {
           ],
         );
     }
+    // The schools' last 30 days, for ranking them over that window (recent.ts).
+    await addToRecent(manager, FACTS_PARAM, params);
   }
 
   /**

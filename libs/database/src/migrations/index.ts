@@ -27,6 +27,7 @@ import { Activities1763902400000 } from './1763902400000-Activities';
 import { Campaigns1763902500000 } from './1763902500000-Campaigns';
 import { EventCriteria1763902600000 } from './1763902600000-EventCriteria';
 import { CockpitActivityChanges1763902700000 } from './1763902700000-CockpitActivityChanges';
+import { CockpitRecent1763902800000 } from './1763902800000-CockpitRecent';
 
 /** Every migration, in order. Listed explicitly so builds and tests load exactly the same set. */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   Campaigns1763902500000,
   EventCriteria1763902600000,
   CockpitActivityChanges1763902700000,
+  CockpitRecent1763902800000,
 ];
