@@ -297,7 +297,8 @@ export class CockpitRebuildRepository {
           )
         )[0]!.n,
       );
-    // The first rebuild (after a migration or a bulk load) fills the empty table without comparing.
+    // The first rebuild (after a migration or a bulk load) fills the empty table without comparing, in key order (the
+    // primary key then grows at its end).
     const [{ empty }] = await manager.query<{ empty: boolean }[]>(
       `SELECT NOT EXISTS (SELECT 1 FROM ${table}) AS empty`,
     );
@@ -306,7 +307,8 @@ export class CockpitRebuildRepository {
         deleted: 0,
         updated: 0,
         inserted: await count(
-          `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${columns.join(', ')} FROM (${next}) n`,
+          `INSERT INTO ${table} (${columns.join(', ')})
+           SELECT ${columns.join(', ')} FROM (${next}) n ORDER BY ${keyed.join(', ')}`,
         ),
       };
     await manager.query(`
