@@ -382,6 +382,11 @@ async function benchScale(
         `  full rebuild: ${(outcome.ms / 1000).toFixed(1)} s (${outcome.dailyRows.toLocaleString('en-US')} day rows, ` +
           `${outcome.monthlyRows.toLocaleString('en-US')} month rows; rows written: ${changed})`,
       );
+      out(
+        `  rebuild steps: ${Object.entries(outcome.steps)
+          .map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`)
+          .join(', ')}`,
+      );
       // What autovacuum does within minutes of a large change: statistics and the visibility map (index-only scans).
       const vacuumStarted = performance.now();
       for (const table of ['cockpit_daily', 'cockpit_monthly', 'cockpit_yearly', 'cockpit_total'])

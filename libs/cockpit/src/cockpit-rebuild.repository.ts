@@ -59,14 +59,19 @@ export class CockpitRebuildRepository {
       'cockpit_plan_attendee',
     ])
       await manager.query(`DELETE FROM ${table}`);
+    // Each member's first report of using someone else's innovation and first completed training: grouped once, not
+    // looked up per member (half a million members at national scale).
     await manager.query(
       `
       INSERT INTO cockpit_member (member_id, member_kind, school_id, first_adoption_on, first_training_on)
-      SELECT m.id, m.member_kind, m.school_id,
-             (SELECT min(${BKK('a.created_at')}) FROM innovation_adoption a WHERE a.member_id = m.id),
-             (SELECT min(${BKK('c.completed_at')}) FROM activity_completion c JOIN activity_event e ON e.id = c.event_id
-              WHERE c.member_id = m.id AND e.kind = ANY($1::text[]))
-      FROM member m`,
+      SELECT m.id, m.member_kind, m.school_id, a.first_on, t.first_on
+      FROM member m
+      LEFT JOIN (SELECT member_id, min(${BKK('created_at')}) AS first_on FROM innovation_adoption GROUP BY member_id) a
+        ON a.member_id = m.id
+      LEFT JOIN (SELECT c.member_id, min(${BKK('c.completed_at')}) AS first_on
+                 FROM activity_completion c JOIN activity_event e ON e.id = c.event_id
+                 WHERE e.kind = ANY($1::text[]) GROUP BY c.member_id) t
+        ON t.member_id = m.id`,
       [TRAINING_KINDS],
     );
     await manager.query(`

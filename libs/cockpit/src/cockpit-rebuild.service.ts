@@ -15,6 +15,8 @@ export interface RebuildOutcome {
   /** Rows the rebuild had to change per table: none when the subscriber kept the rollups exact. */
   corrected: RollupCorrections;
   ms: number;
+  /** Seconds per step (mirrors, facts, rollups, the last 30 days), for operators and the benchmark. */
+  steps: Record<string, number>;
 }
 
 /**
@@ -46,15 +48,22 @@ export class CockpitRebuildService {
           await manager.query(`SET LOCAL statement_timeout = 0`);
           // Tens of millions of facts are grouped and compared: in memory rather than in temporary files.
           await manager.query(`SET LOCAL work_mem = '256MB'`);
-          await this.rebuild.refreshSchools(manager);
-          await this.rebuild.rebuildMirrors(manager);
+          const steps: Record<string, number> = {};
+          const step = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+            const from = Date.now();
+            const result = await work();
+            steps[name] = (Date.now() - from) / 1000;
+            return result;
+          };
+          await step('schools', () => this.rebuild.refreshSchools(manager));
+          await step('mirrors', () => this.rebuild.rebuildMirrors(manager));
           const pendingEvents = await this.rebuild.markPendingEvents(
             manager,
             CockpitSubscription.events.map((event) => event.type),
           );
-          await this.rebuild.collectFacts(manager);
-          const corrected = await this.rebuild.replaceRollups(manager);
-          await rollRecent(manager, today());
+          await step('facts', () => this.rebuild.collectFacts(manager));
+          const corrected = await step('rollups', () => this.rebuild.replaceRollups(manager));
+          await step('recent', () => rollRecent(manager, today()));
           const [counts] = await manager.query<{ daily: string; monthly: string }[]>(
             `SELECT (SELECT count(*) FROM cockpit_daily) AS daily, (SELECT count(*) FROM cockpit_monthly) AS monthly`,
           );
@@ -65,6 +74,7 @@ export class CockpitRebuildService {
             monthlyRows: Number(counts!.monthly),
             corrected,
             ms: Date.now() - started,
+            steps,
           };
           this.logger.log(outcome, 'cockpit rollups rebuilt from the sources');
           this.live.changed(['national']);
