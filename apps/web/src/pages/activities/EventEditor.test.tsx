@@ -85,33 +85,39 @@ const COMMON: Record<string, Handler> = {
 
 async function fillTwoSessions(user: ReturnType<typeof userEvent.setup>, en: boolean) {
   const L = (e: RegExp, th: RegExp) => (en ? e : th);
+  // Texts are pasted, not typed key by key: each key re-renders the editor, and some 200 of them took most of the
+  // test's time limit on a busy machine. Dates are typed (a date-time field takes its value from keys).
+  const enter = async (field: HTMLElement, text: string) => {
+    await user.click(field);
+    await user.paste(text);
+  };
   await user.selectOptions(await screen.findByLabelText(L(/^Kind/, /^ประเภท/)), 'workshop');
-  await user.type(screen.getByLabelText(L(/^Title/, /^ชื่อกิจกรรม/)), 'Active Learning คณิตศาสตร์');
-  await user.type(screen.getByLabelText(L(/^Description/, /^รายละเอียด/)), 'ฝึกออกแบบกิจกรรม');
+  await enter(screen.getByLabelText(L(/^Title/, /^ชื่อกิจกรรม/)), 'Active Learning คณิตศาสตร์');
+  await enter(screen.getByLabelText(L(/^Description/, /^รายละเอียด/)), 'ฝึกออกแบบกิจกรรม');
   await user.click(screen.getByRole('button', { name: L(/Add a session/, /เพิ่มช่วงกิจกรรม/) }));
   const sessions = screen.getAllByTestId('session-form');
   expect(sessions).toHaveLength(2);
   const [first, second] = sessions.map((session) => within(session));
-  await user.type(first.getByLabelText(L(/Session title/, /ชื่อช่วงกิจกรรม/)), 'ช่วงเช้า: บรรยาย');
+  await enter(first.getByLabelText(L(/Session title/, /ชื่อช่วงกิจกรรม/)), 'ช่วงเช้า: บรรยาย');
   await user.type(first.getByLabelText(L(/^Starts/, /^เริ่ม/)), '2026-12-20T09:00');
   await user.type(first.getByLabelText(L(/^Ends/, /^สิ้นสุด/)), '2026-12-20T12:00');
-  await user.type(first.getByLabelText(L(/Meeting link/, /ลิงก์ห้องประชุม/)), 'https://meet.example.org/abc');
-  await user.type(second.getByLabelText(L(/Session title/, /ชื่อช่วงกิจกรรม/)), 'ช่วงบ่าย: ฝึกปฏิบัติ');
+  await enter(first.getByLabelText(L(/Meeting link/, /ลิงก์ห้องประชุม/)), 'https://meet.example.org/abc');
+  await enter(second.getByLabelText(L(/Session title/, /ชื่อช่วงกิจกรรม/)), 'ช่วงบ่าย: ฝึกปฏิบัติ');
   await user.type(second.getByLabelText(L(/^Starts/, /^เริ่ม/)), '2026-12-20T13:00');
   await user.type(second.getByLabelText(L(/^Ends/, /^สิ้นสุด/)), '2026-12-20T16:00');
   await user.click(second.getByText(L(/^On site$/, /^ออนไซต์$/)));
-  await user.type(second.getByLabelText(L(/^Venue/, /^สถานที่/)), 'ห้องประชุม สพป.กระบี่');
+  await enter(second.getByLabelText(L(/^Venue/, /^สถานที่/)), 'ห้องประชุม สพป.กระบี่');
   await user.selectOptions(second.getByLabelText(L(/Attendance codes/, /รหัสเข้าร่วม/)), '1');
   await user.type(screen.getByLabelText(L(/^Seats/, /^จำนวนที่นั่ง/)), '40');
   await user.type(screen.getByLabelText(L(/Registration opens/, /^เปิดลงทะเบียน/)), '2026-12-01T08:00');
   await user.type(screen.getByLabelText(L(/Registration closes/, /^ปิดลงทะเบียน/)), '2026-12-18T17:00');
-  await user.type(screen.getByLabelText(L(/Signatory's name/, /ชื่อผู้ลงนาม/)), 'นายสมชาย ใจดี');
-  await user.type(screen.getByLabelText(L(/Signatory's position/, /ตำแหน่งผู้ลงนาม/)), 'ผู้อำนวยการ สพป.กระบี่');
+  await enter(screen.getByLabelText(L(/Signatory's name/, /ชื่อผู้ลงนาม/)), 'นายสมชาย ใจดี');
+  await enter(screen.getByLabelText(L(/Signatory's position/, /ตำแหน่งผู้ลงนาม/)), 'ผู้อำนวยการ สพป.กระบี่');
 }
 
 describe('/events/new', () => {
   it("posts an area admin's two-session event (online and on site) with a share of 80 %, then opens it", async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const calls = webeditApi({
       ...COMMON,
       'POST /api/v1/events': () => jsonResponse(anEvent(), 201),
@@ -158,7 +164,7 @@ describe('/events/new', () => {
   });
 
   it('refuses a session that ends before it starts, without calling the API', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const calls = webeditApi(COMMON);
     renderPage('/events/*', '/events/new', <Routes />, 'en');
     const session = within(await screen.findByTestId('session-form'));
@@ -173,7 +179,7 @@ describe('/events/new', () => {
     [400, 'VALIDATION_FAILED', 'ข้อมูลไม่ถูกต้อง: ช่วงกิจกรรมต้องไม่ซ้อนกัน'],
     [403, 'EVENT_ORGANISER_FORBIDDEN', 'คุณไม่มีสิทธิ์จัดกิจกรรมในนามหน่วยงานนี้'],
   ])('shows the API refusal %s in Thai', async (status, code, detail) => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     webeditApi({ ...COMMON, 'POST /api/v1/events': () => problem(status, code, detail) });
     renderPage('/events/*', '/events/new', <Routes />, 'th');
     await fillTwoSessions(user, false);
@@ -185,7 +191,7 @@ describe('/events/new', () => {
 
 describe('cancelling an event', () => {
   it("posts the organiser's reason and shows the event as cancelled", async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     let cancelled = false;
     const calls = webeditApi({
       [`GET /api/v1/events/${EVENT}`]: () =>
