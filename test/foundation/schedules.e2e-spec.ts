@@ -15,6 +15,7 @@ const REAL_SCHEDULES = [
   'activities.certificates',
   'activities.complete-ended-events',
   'cockpit.rebuild',
+  'cockpit.recent',
   'cockpit.school-directory',
   'community.mail',
   'identity.mail',
