@@ -5,7 +5,7 @@ import { CockpitRebuildRepository, RollupCorrections } from './cockpit-rebuild.r
 import { CockpitSubscription } from './cockpit.subscriber';
 import { COCKPIT_LOCK } from './mirror.repository';
 import { today } from './periods';
-import { rollRecent } from './recent';
+import { recentWindow, rollRecent } from './recent';
 
 export interface RebuildOutcome {
   /** Events already in the sources that the subscriber will skip when they arrive. */
@@ -99,10 +99,7 @@ export class CockpitRebuildService {
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock($1)`, [COCKPIT_LOCK]);
       const day = today();
-      const [state] = await manager.query<{ until: string | null }[]>(
-        `SELECT to_char(recent_until, 'YYYY-MM-DD') AS until FROM cockpit_state`,
-      );
-      if (state?.until === day) return false;
+      if ((await recentWindow((sql) => manager.query(sql)))?.to === day) return false;
       await manager.query(`SET LOCAL statement_timeout = 0`);
       await rollRecent(manager, day);
       return true;
