@@ -374,7 +374,9 @@ async function benchScale(
         changed: () => undefined,
       } as unknown as CockpitLive);
       note(`scale ${scale}: full rebuild of the cockpit's rollups…`);
-      const outcome: RebuildOutcome = await rebuild.run();
+      const outcome: RebuildOutcome = await rebuild.run((name, seconds) =>
+        note(`scale ${scale}: rebuild step ${name} done in ${seconds.toFixed(1)} s`),
+      );
       const changed = Object.entries(outcome.corrected)
         .map(([table, c]) => `${table} −${c.deleted} ~${c.updated} +${c.inserted}`)
         .join(', ');

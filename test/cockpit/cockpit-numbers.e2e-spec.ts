@@ -376,6 +376,67 @@ describe('Cockpit: the numbers of a small community, the rebuild and its breakdo
     expect(valuesOf(await summaryOf(api, w.obec, 'national'))).toEqual(national);
   });
 
+  it('fills emptied day and month rows bare and indexes them once: the same rows and indexes; reads meanwhile get a 503', async () => {
+    const rollupIndexes = () =>
+      api.dataSource.query(
+        `SELECT tablename, indexname, indexdef FROM pg_indexes
+         WHERE tablename IN ('cockpit_daily', 'cockpit_monthly') ORDER BY 1, 2`,
+      );
+    const rollupOptions = () =>
+      api.dataSource.query(
+        `SELECT relname, reloptions FROM pg_class WHERE relname IN ('cockpit_daily', 'cockpit_monthly') ORDER BY 1`,
+      );
+    const incremental = await rollupRows(api);
+    const national = valuesOf(await summaryOf(api, w.obec, 'national'));
+    const indexes = await rollupIndexes();
+    const options = await rollupOptions();
+    expect(indexes.map((row: { indexname: string }) => row.indexname)).toEqual(
+      expect.arrayContaining(['cockpit_daily_pkey', 'cockpit_daily_level', 'cockpit_monthly_pkey']),
+    );
+    // The application's role may unindex only these two tables, and only while they are empty.
+    await expect(api.dataSource.query(`SELECT cockpit_unindex('cockpit_daily')`)).rejects.toThrow(
+      /not empty/,
+    );
+    await expect(api.dataSource.query(`SELECT cockpit_unindex('ledger_transfer')`)).rejects.toThrow(
+      /not a rollup table/,
+    );
+    await expect(api.dataSource.query(`DROP INDEX cockpit_daily_level`)).rejects.toThrow(/owner/);
+
+    await api.dataSource.query(`DELETE FROM cockpit_daily`);
+    await api.dataSource.query(`DELETE FROM cockpit_monthly`);
+    // A first fill under way: the tables are locked until it commits. A read gives up with a 503, not a hang.
+    const filling = api.dataSource.createQueryRunner();
+    await filling.connect();
+    try {
+      await filling.startTransaction();
+      expect(await filling.query(`SELECT cockpit_unindex('cockpit_daily') AS n`)).toEqual([{ n: 3 }]);
+      await filling.query(`SELECT cockpit_unindex('cockpit_monthly')`);
+      const today = bangkokToday();
+      const busy = await get(
+        `/api/v1/cockpit/timeseries?metric=comments&interval=day&from=${addDays(today, -6)}&to=${today}`,
+      ).expect(503);
+      expect(busy.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(busy.headers['retry-after']).toBe('60');
+      expect(busy.body).toMatchObject({ status: 503, code: 'COCKPIT_BEING_BUILT' });
+      // Failed or abandoned, the fill leaves the indexes as they were.
+      await filling.rollbackTransaction();
+    } finally {
+      await filling.release();
+    }
+    expect(await rollupIndexes()).toEqual(indexes);
+
+    const outcome = await rebuilder(api).run();
+    expect(outcome.corrected.daily).toEqual({ deleted: 0, updated: 0, inserted: outcome.dailyRows });
+    expect(outcome.corrected.monthly).toEqual({ deleted: 0, updated: 0, inserted: outcome.monthlyRows });
+    expect(Object.keys(outcome.steps)).toEqual(
+      expect.arrayContaining(['mirrors', 'facts', 'daily', 'monthly', 'yearly', 'total', 'recent']),
+    );
+    expect(await rollupRows(api)).toEqual(incremental);
+    expect(await rollupIndexes()).toEqual(indexes);
+    expect(await rollupOptions()).toEqual(options);
+    expect(valuesOf(await summaryOf(api, w.obec, 'national'))).toEqual(national);
+  });
+
   it('counts once an event the rebuild already saw in the sources before the subscriber handled it', async () => {
     await worker!.close();
     worker = null;

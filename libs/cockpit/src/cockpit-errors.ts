@@ -1,6 +1,6 @@
 import { defineErrors } from '@lc/core';
 
-/** The refusals of the cockpit's reads (scope, period, metric, dimension, interval). */
+/** The refusals of the cockpit's reads (scope, period, metric, dimension, interval; its first fill). */
 export const CockpitErrors = defineErrors({
   COCKPIT_SCOPE_FORBIDDEN: {
     status: 403,
@@ -48,6 +48,11 @@ export const CockpitErrors = defineErrors({
     status: 400,
     th: 'ปีงบประมาณต้องเป็นปีพุทธศักราช เช่น 2570',
     en: 'The fiscal year must be a Buddhist Era year, such as 2570',
+  },
+  COCKPIT_BEING_BUILT: {
+    status: 503,
+    th: 'ค็อกพิทกำลังคำนวณตัวเลขทั้งหมดเป็นครั้งแรก โปรดลองใหม่ในอีกไม่กี่นาที',
+    en: 'The cockpit is computing all its figures for the first time; try again in a few minutes',
   },
 });
 

@@ -1,9 +1,19 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '@lc/core';
+import { APP_CONFIG, AppConfig, DomainError } from '@lc/core';
+import { CockpitErrors } from './cockpit-errors';
 
 /** The application name of the replica's connections (visible in pg_stat_activity). */
 export const COCKPIT_READ_APPLICATION = 'lc-cockpit-read';
+
+/**
+ * How long a read waits for a lock on the rollups. Only the first fill of the day and month rows holds one for long
+ * (it drops their indexes until it commits: migration CockpitFirstFill); rather than hang until the statement
+ * timeout, the read gives up and the client hears 503 COCKPIT_BEING_BUILT.
+ */
+export const COCKPIT_READ_LOCK_TIMEOUT_MS = 3000;
+/** Seconds a client is told to wait before it asks again during the first fill. */
+const FIRST_FILL_RETRY_AFTER_S = 60;
 
 /**
  * Where the cockpit's reads go: a second pool on DATABASE_READ_URL (a read replica) when it is set, otherwise the
@@ -26,8 +36,20 @@ export class CockpitReadDatabase implements OnApplicationShutdown {
   }
 
   async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    const source = this.usesReplica ? await this.replicaSource() : this.primary;
-    return source.query<T[]>(sql, params);
+    try {
+      if (this.usesReplica) return await (await this.replicaSource()).query<T[]>(sql, params);
+      // The primary's pool is shared with everything else: the lock timeout is set for this read only.
+      return await this.primary.transaction(async (manager) => {
+        await manager.query(`SET LOCAL lock_timeout = ${COCKPIT_READ_LOCK_TIMEOUT_MS}`);
+        return manager.query<T[]>(sql, params);
+      });
+    } catch (error) {
+      if (codeOf(error) === LOCK_NOT_AVAILABLE)
+        throw new DomainError(CockpitErrors.COCKPIT_BEING_BUILT, undefined, {
+          retryAfter: FIRST_FILL_RETRY_AFTER_S,
+        });
+      throw error;
+    }
   }
 
   private replicaSource(): Promise<DataSource> {
@@ -44,7 +66,7 @@ export class CockpitReadDatabase implements OnApplicationShutdown {
           connectionTimeoutMillis: this.config.DATABASE_CONNECT_TIMEOUT_MS,
           statement_timeout: this.config.DATABASE_STATEMENT_TIMEOUT_MS || undefined,
           idleTimeoutMillis: 30_000,
-          options: `${role}-c default_transaction_read_only=on`,
+          options: `${role}-c default_transaction_read_only=on -c lock_timeout=${COCKPIT_READ_LOCK_TIMEOUT_MS}`,
         },
       });
       await source.initialize();
@@ -63,3 +85,11 @@ export class CockpitReadDatabase implements OnApplicationShutdown {
     if (replica?.isInitialized) await replica.destroy();
   }
 }
+
+/** PostgreSQL's lock_not_available: a lock timeout. */
+const LOCK_NOT_AVAILABLE = '55P03';
+
+const codeOf = (error: unknown) => {
+  const failed = error as { code?: string; driverError?: { code?: string } };
+  return failed.driverError?.code ?? failed.code;
+};

@@ -224,12 +224,17 @@ export class CockpitRebuildRepository {
    * The fiscal-year and all-time rows are recomputed from the month rows (`cockpit_spans_of`, the same SQL as the
    * triggers that keep them from month rows between rebuilds).
    */
-  async replaceRollups(manager: EntityManager): Promise<RollupCorrections> {
-    await manager.query(`
+  async replaceRollups(
+    manager: EntityManager,
+    step: Step = (_name, work) => work(),
+  ): Promise<RollupCorrections> {
+    await step('area facts', () =>
+      manager.query(`
       CREATE TEMP TABLE cockpit_rebuild_area_fact ON COMMIT DROP AS
       SELECT f.day, cs.area_id, cs.province_code, f.metric, f.dim, f.key, sum(f.value)::bigint AS value
       FROM cockpit_rebuild_fact f LEFT JOIN cockpit_school cs ON cs.school_id = f.school_id
-      GROUP BY 1, 2, 3, 4, 5, 6`);
+      GROUP BY 1, 2, 3, 4, 5, 6`),
+    );
     // Every row of a level from the grouped facts, per day or per month.
     const levels = (grain: 'daily' | 'monthly') => {
       const period = grain === 'daily' ? 'day' : `date_trunc('month', day)::date`;
@@ -254,35 +259,38 @@ export class CockpitRebuildRepository {
         GROUP BY metric, dim, key, 7 HAVING sum(value) <> 0`;
     };
     const corrections: RollupCorrections = {};
-    corrections.daily = await this.correct(manager, 'cockpit_daily', levels('daily'));
+    corrections.daily = await step('daily', () => this.correct(manager, 'cockpit_daily', levels('daily')));
     // Month rows first into a table of their own: the year and all-time rows are computed from them.
-    await manager.query(`CREATE TEMP TABLE cockpit_rebuild_monthly ON COMMIT DROP AS ${levels('monthly')}`);
-    corrections.monthly = await this.correct(
-      manager,
-      'cockpit_monthly',
-      `SELECT * FROM cockpit_rebuild_monthly`,
-    );
+    corrections.monthly = await step('monthly', async () => {
+      await manager.query(`CREATE TEMP TABLE cockpit_rebuild_monthly ON COMMIT DROP AS ${levels('monthly')}`);
+      return this.correct(manager, 'cockpit_monthly', `SELECT * FROM cockpit_rebuild_monthly`);
+    });
     for (const [grain, table] of [
       ['yearly', 'cockpit_yearly'],
       ['total', 'cockpit_total'],
     ] as const) {
-      const [{ sums }] = await manager.query<{ sums: string }[]>(
-        `SELECT cockpit_spans_of('SELECT * FROM cockpit_rebuild_monthly', $1) AS sums`,
-        [grain],
-      );
-      const next = `cockpit_rebuild_${grain}`;
-      await manager.query(
-        `CREATE TEMP TABLE ${next} ON COMMIT DROP AS SELECT * FROM (${sums}) s WHERE value <> 0`,
-      );
-      const [{ quality }] = await manager.query<{ quality: string }[]>(
-        `SELECT cockpit_quality_of($1, $2, NULL) AS quality`,
-        [next, grain],
-      );
-      await manager.query(`INSERT INTO ${next} ${quality}`);
-      corrections[grain] = await this.correct(manager, table, `SELECT * FROM ${next}`);
+      corrections[grain] = await step(grain, () => this.spans(manager, grain, table));
     }
     await manager.query(`UPDATE cockpit_state SET updated_at = now(), rebuilt_at = now()`);
     return corrections;
+  }
+
+  /** The fiscal-year or all-time rows, recomputed from the month rows and corrected. */
+  private async spans(manager: EntityManager, grain: 'yearly' | 'total', table: string): Promise<Correction> {
+    const [{ sums }] = await manager.query<{ sums: string }[]>(
+      `SELECT cockpit_spans_of('SELECT * FROM cockpit_rebuild_monthly', $1) AS sums`,
+      [grain],
+    );
+    const next = `cockpit_rebuild_${grain}`;
+    await manager.query(
+      `CREATE TEMP TABLE ${next} ON COMMIT DROP AS SELECT * FROM (${sums}) s WHERE value <> 0`,
+    );
+    const [{ quality }] = await manager.query<{ quality: string }[]>(
+      `SELECT cockpit_quality_of($1, $2, NULL) AS quality`,
+      [next, grain],
+    );
+    await manager.query(`INSERT INTO ${next} ${quality}`);
+    return this.correct(manager, table, `SELECT * FROM ${next}`);
   }
 
   /**
@@ -302,20 +310,23 @@ export class CockpitRebuildRepository {
           )
         )[0]!.n,
       );
-    // The first rebuild (after a migration or a bulk load) fills the empty table without comparing, in key order (the
-    // primary key then grows at its end).
+    // The first rebuild (after a migration or a bulk load) fills the empty table without comparing, in key order (a
+    // scope's rows sit together, as reads want them). The day and month tables, tens of millions of rows at national
+    // scale, are filled bare and indexed afterwards (migration CockpitFirstFill): kept up to date row by row, their
+    // indexes outgrow memory and the fill takes hours instead of minutes.
     const [{ empty }] = await manager.query<{ empty: boolean }[]>(
       `SELECT NOT EXISTS (SELECT 1 FROM ${table}) AS empty`,
     );
-    if (empty)
-      return {
-        deleted: 0,
-        updated: 0,
-        inserted: await count(
-          `INSERT INTO ${table} (${columns.join(', ')})
-           SELECT ${columns.join(', ')} FROM (${next}) n ORDER BY ${keyed.join(', ')}`,
-        ),
-      };
+    if (empty) {
+      const bare = FILLED_BARE.includes(table);
+      if (bare) await manager.query(`SELECT cockpit_unindex($1)`, [table]);
+      const inserted = await count(
+        `INSERT INTO ${table} (${columns.join(', ')})
+         SELECT ${columns.join(', ')} FROM (${next}) n ORDER BY ${keyed.join(', ')}`,
+      );
+      if (bare) await manager.query(`SELECT cockpit_reindex($1)`, [table]);
+      return { deleted: 0, updated: 0, inserted };
+    }
     await manager.query(`
       CREATE TEMP TABLE cockpit_rebuild_diff ON COMMIT DROP AS
       SELECT ${keyed.map((column) => `coalesce(n.${column}, t.${column}) AS ${column}`).join(', ')},
@@ -338,6 +349,12 @@ export class CockpitRebuildRepository {
     return { deleted, updated, inserted };
   }
 }
+
+/** The rollup tables a first fill writes bare and indexes afterwards (the functions of migration CockpitFirstFill). */
+const FILLED_BARE = ['cockpit_daily', 'cockpit_monthly'];
+
+/** Runs one named step of the rebuild (the service times them). */
+export type Step = <T>(name: string, work: () => Promise<T>) => Promise<T>;
 
 /** The primary key of the rollup tables (the all-time rows have no period). */
 const KEY = ['scope', 'metric', 'dim', 'period', 'key'];

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CockpitLive } from './cockpit-live';
-import { CockpitRebuildRepository, RollupCorrections } from './cockpit-rebuild.repository';
+import { CockpitRebuildRepository, RollupCorrections, Step } from './cockpit-rebuild.repository';
 import { CockpitSubscription } from './cockpit.subscriber';
 import { COCKPIT_LOCK } from './mirror.repository';
 import { today } from './periods';
@@ -15,7 +15,10 @@ export interface RebuildOutcome {
   /** Rows the rebuild had to change per table: none when the subscriber kept the rollups exact. */
   corrected: RollupCorrections;
   ms: number;
-  /** Seconds per step (mirrors, facts, rollups, the last 30 days), for operators and the benchmark. */
+  /**
+   * Seconds per step (schools, mirrors, facts, area facts, daily, monthly, yearly, total, the last 30 days), for
+   * operators and the benchmark.
+   */
   steps: Record<string, number>;
 }
 
@@ -35,7 +38,8 @@ export class CockpitRebuildService {
     private readonly live: CockpitLive,
   ) {}
 
-  async run(): Promise<RebuildOutcome> {
+  /** `onStep` hears of each step as it ends (a rebuild at national scale takes the better part of an hour). */
+  async run(onStep?: (name: string, seconds: number) => void): Promise<RebuildOutcome> {
     const started = Date.now();
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
@@ -49,10 +53,11 @@ export class CockpitRebuildService {
           // Tens of millions of facts are grouped and compared: in memory rather than in temporary files.
           await manager.query(`SET LOCAL work_mem = '256MB'`);
           const steps: Record<string, number> = {};
-          const step = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+          const step: Step = async (name, work) => {
             const from = Date.now();
             const result = await work();
             steps[name] = (Date.now() - from) / 1000;
+            onStep?.(name, steps[name]);
             return result;
           };
           await step('schools', () => this.rebuild.refreshSchools(manager));
@@ -62,7 +67,7 @@ export class CockpitRebuildService {
             CockpitSubscription.events.map((event) => event.type),
           );
           await step('facts', () => this.rebuild.collectFacts(manager));
-          const corrected = await step('rollups', () => this.rebuild.replaceRollups(manager));
+          const corrected = await this.rebuild.replaceRollups(manager, step);
           await step('recent', () => rollRecent(manager, today()));
           const [counts] = await manager.query<{ daily: string; monthly: string }[]>(
             `SELECT (SELECT count(*) FROM cockpit_daily) AS daily, (SELECT count(*) FROM cockpit_monthly) AS monthly`,

@@ -28,6 +28,7 @@ import { Campaigns1763902500000 } from './1763902500000-Campaigns';
 import { EventCriteria1763902600000 } from './1763902600000-EventCriteria';
 import { CockpitActivityChanges1763902700000 } from './1763902700000-CockpitActivityChanges';
 import { CockpitRecent1763902800000 } from './1763902800000-CockpitRecent';
+import { CockpitFirstFill1763902900000 } from './1763902900000-CockpitFirstFill';
 
 /** Every migration, in order. Listed explicitly so builds and tests load exactly the same set. */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   EventCriteria1763902600000,
   CockpitActivityChanges1763902700000,
   CockpitRecent1763902800000,
+  CockpitFirstFill1763902900000,
 ];
