@@ -386,7 +386,20 @@ describe('Cockpit: the numbers of a small community, the rebuild and its breakdo
       api.dataSource.query(
         `SELECT relname, reloptions FROM pg_class WHERE relname IN ('cockpit_daily', 'cockpit_monthly') ORDER BY 1`,
       );
+    // The year and all-time rows too: the month rows' trigger that keeps them is off during the fill.
+    const spanRows = () =>
+      api.dataSource.query(
+        `SELECT 'y' AS t, scope, metric, dim, key, to_char(period, 'YYYY-MM-DD') AS period, value FROM cockpit_yearly
+         UNION ALL SELECT 't', scope, metric, dim, key, '', value FROM cockpit_total ORDER BY 1, 2, 3, 4, 5, 6`,
+      );
+    const monthlyTrigger = async () =>
+      (
+        await api.dataSource.query(
+          `SELECT tgenabled FROM pg_trigger WHERE tgname = 'cockpit_monthly_inserted'`,
+        )
+      )[0].tgenabled;
     const incremental = await rollupRows(api);
+    const spans = await spanRows();
     const national = valuesOf(await summaryOf(api, w.obec, 'national'));
     const indexes = await rollupIndexes();
     const options = await rollupOptions();
@@ -424,6 +437,7 @@ describe('Cockpit: the numbers of a small community, the rebuild and its breakdo
       await filling.release();
     }
     expect(await rollupIndexes()).toEqual(indexes);
+    expect(await monthlyTrigger()).toBe('O');
 
     const outcome = await rebuilder(api).run();
     expect(outcome.corrected.daily).toEqual({ deleted: 0, updated: 0, inserted: outcome.dailyRows });
@@ -434,6 +448,9 @@ describe('Cockpit: the numbers of a small community, the rebuild and its breakdo
     expect(await rollupRows(api)).toEqual(incremental);
     expect(await rollupIndexes()).toEqual(indexes);
     expect(await rollupOptions()).toEqual(options);
+    expect(await spanRows()).toEqual(spans);
+    expect(spans.length).toBeGreaterThan(0);
+    expect(await monthlyTrigger()).toBe('O');
     expect(valuesOf(await summaryOf(api, w.obec, 'national'))).toEqual(national);
   });
 

@@ -302,6 +302,11 @@ export class CockpitRebuildRepository {
     const columns = [...keyed, 'level', 'area_id', 'value'];
     const match = (a: string, b: string) =>
       keyed.map((column) => `${a}.${column} = ${b}.${column}`).join(' AND ');
+    // Rows written in key order, so that a scope's rows sit together as reads want them; by bytes ("C"), which sorts
+    // far faster than the database's collation and clusters the rows just as well.
+    const keyOrder = keyed
+      .map((column) => (column === 'period' ? column : `${column} COLLATE "C"`))
+      .join(', ');
     const count = async (statement: string) =>
       Number(
         (
@@ -310,8 +315,7 @@ export class CockpitRebuildRepository {
           )
         )[0]!.n,
       );
-    // The first rebuild (after a migration or a bulk load) fills the empty table without comparing, in key order (a
-    // scope's rows sit together, as reads want them). The day and month tables, tens of millions of rows at national
+    // The first rebuild (after a migration or a bulk load) fills the empty table without comparing. The day and month tables, tens of millions of rows at national
     // scale, are filled bare and indexed afterwards (migration CockpitFirstFill): kept up to date row by row, their
     // indexes outgrow memory and the fill takes hours instead of minutes.
     const [{ empty }] = await manager.query<{ empty: boolean }[]>(
@@ -322,7 +326,7 @@ export class CockpitRebuildRepository {
       if (bare) await manager.query(`SELECT cockpit_unindex($1)`, [table]);
       const inserted = await count(
         `INSERT INTO ${table} (${columns.join(', ')})
-         SELECT ${columns.join(', ')} FROM (${next}) n ORDER BY ${keyed.join(', ')}`,
+         SELECT ${columns.join(', ')} FROM (${next}) n ORDER BY ${keyOrder}`,
       );
       if (bare) await manager.query(`SELECT cockpit_reindex($1)`, [table]);
       return { deleted: 0, updated: 0, inserted };
@@ -340,10 +344,9 @@ export class CockpitRebuildRepository {
       `UPDATE ${table} t SET value = d.value, area_id = d.area_id FROM cockpit_rebuild_diff d
        WHERE ${match('t', 'd')} AND d.present AND d.value IS NOT NULL`,
     );
-    // In key order: the primary key grows at its end rather than splitting pages all over.
     const inserted = await count(
       `INSERT INTO ${table} (${columns.join(', ')})
-       SELECT ${columns.join(', ')} FROM cockpit_rebuild_diff d WHERE NOT d.present ORDER BY ${keyed.join(', ')}`,
+       SELECT ${columns.join(', ')} FROM cockpit_rebuild_diff d WHERE NOT d.present ORDER BY ${keyOrder}`,
     );
     await manager.query(`DROP TABLE cockpit_rebuild_diff`);
     return { deleted, updated, inserted };

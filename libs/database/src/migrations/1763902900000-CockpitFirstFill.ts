@@ -7,8 +7,11 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * fraction of that. The application role may not drop or create indexes, so two functions owned by the schema owner
  * do it, for these two tables only, and only while the table is empty:
  *  - `cockpit_unindex(table)` locks the table, checks it is empty, keeps each index's and constraint's definition in
- *    `cockpit_fill_index` and drops them;
- *  - `cockpit_reindex(table)` builds them again from those definitions (the primary key first), in parallel.
+ *    `cockpit_fill_index` and drops them; for the month rows it also turns off the trigger that adds inserted rows
+ *    to the year and all-time rows (the rebuild recomputes those right after from the month rows: at national scale
+ *    the trigger's sums of 30 million new rows would take longer than the fill);
+ *  - `cockpit_reindex(table)` builds them again from those definitions (the primary key first), in parallel, and
+ *    turns the trigger back on.
  * Both run inside the rebuild's transaction: if it fails, the drop is rolled back with everything else. Readers of
  * the table wait for that transaction (its lock); the cockpit's reads give up after a few seconds with a 503.
  */
@@ -20,7 +23,7 @@ export class CockpitFirstFill1763902900000 implements MigrationInterface {
       CREATE TABLE cockpit_fill_index (
         table_name text NOT NULL CHECK (table_name IN ('cockpit_daily', 'cockpit_monthly')),
         name text NOT NULL,
-        is_constraint boolean NOT NULL,
+        position integer NOT NULL,
         definition text NOT NULL,
         PRIMARY KEY (table_name, name)
       )`);
@@ -51,17 +54,23 @@ export class CockpitFirstFill1763902900000 implements MigrationInterface {
           WHERE i.indrelid = target::regclass
         LOOP
           IF index.conname IS NOT NULL THEN
-            INSERT INTO cockpit_fill_index (table_name, name, is_constraint, definition)
-            VALUES (target, index.conname, true,
+            INSERT INTO cockpit_fill_index (table_name, name, position, definition)
+            VALUES (target, index.conname, 1,
                     format('ALTER TABLE %I ADD CONSTRAINT %I %s', target, index.conname, index.constraint_definition));
             EXECUTE format('ALTER TABLE %I DROP CONSTRAINT %I', target, index.conname);
           ELSE
-            INSERT INTO cockpit_fill_index (table_name, name, is_constraint, definition)
-            VALUES (target, index.name, false, index.definition);
+            INSERT INTO cockpit_fill_index (table_name, name, position, definition)
+            VALUES (target, index.name, 2, index.definition);
             EXECUTE format('DROP INDEX %I', index.name);
           END IF;
           dropped := dropped + 1;
         END LOOP;
+        IF target = 'cockpit_monthly' THEN
+          INSERT INTO cockpit_fill_index (table_name, name, position, definition)
+          VALUES (target, 'cockpit_monthly_inserted', 3,
+                  'ALTER TABLE cockpit_monthly ENABLE TRIGGER cockpit_monthly_inserted');
+          ALTER TABLE cockpit_monthly DISABLE TRIGGER cockpit_monthly_inserted;
+        END IF;
         RETURN dropped;
       END $$`);
     // Reads of the rollups are never parallel (parallel_workers = 0, CockpitSpans); building the indexes is.
@@ -77,10 +86,12 @@ export class CockpitFirstFill1763902900000 implements MigrationInterface {
         END IF;
         EXECUTE format('ALTER TABLE %I RESET (parallel_workers)', target);
         FOR index IN
-          SELECT definition FROM cockpit_fill_index WHERE table_name = target ORDER BY is_constraint DESC, name
+          SELECT definition, position FROM cockpit_fill_index WHERE table_name = target ORDER BY position, name
         LOOP
           EXECUTE index.definition;
-          built := built + 1;
+          IF index.position < 3 THEN
+            built := built + 1;
+          END IF;
         END LOOP;
         DELETE FROM cockpit_fill_index WHERE table_name = target;
         EXECUTE format('ALTER TABLE %I SET (parallel_workers = 0)', target);
