@@ -414,6 +414,9 @@ describe('Cockpit: the numbers of a small community, the rebuild and its breakdo
       /not a rollup table/,
     );
     await expect(api.dataSource.query(`DROP INDEX cockpit_daily_level`)).rejects.toThrow(/owner/);
+    await expect(api.dataSource.query(`SELECT cockpit_analyze('ledger_transfer')`)).rejects.toThrow(
+      /not a cockpit table/,
+    );
 
     await api.dataSource.query(`DELETE FROM cockpit_daily`);
     await api.dataSource.query(`DELETE FROM cockpit_monthly`);

@@ -74,9 +74,11 @@ export class CockpitRebuildRepository {
         ON t.member_id = m.id`,
       [TRAINING_KINDS],
     );
+    await manager.query(`SELECT cockpit_analyze('cockpit_member')`);
     await manager.query(`
       INSERT INTO cockpit_rating (innovation_id, member_id, overall, rated_on)
       SELECT innovation_id, member_id, overall, ${BKK('created_at')} FROM innovation_rating`);
+    await manager.query(`SELECT cockpit_analyze('cockpit_rating')`);
     await manager.query(`
       INSERT INTO cockpit_innovation (innovation_id, author_id, school_id, status, published_on, learning_areas,
         competencies, techniques, evidence_on)
@@ -85,6 +87,7 @@ export class CockpitRebuildRepository {
       FROM innovation i
       LEFT JOIN (${evidenceSql('cockpit_rating')}) ev ON ev.innovation_id = i.id
       WHERE i.published_at IS NOT NULL AND i.status IN ('published', 'hidden', 'removed')`);
+    await manager.query(`SELECT cockpit_analyze('cockpit_innovation')`);
     await manager.query(
       `UPDATE cockpit_member m SET al_capable_on = x.al_capable_on
        FROM (${alCapableSql('true')}) x WHERE x.member_id = m.member_id AND x.al_capable_on IS NOT NULL`,
@@ -103,6 +106,9 @@ export class CockpitRebuildRepository {
       UNION SELECT member_id, ${BKK('created_at')} FROM innovation_rating
       UNION SELECT author_id, ${BKK('created_at')} FROM innovation_comment
       UNION SELECT member_id, ${BKK('created_at')} FROM innovation_adoption`);
+    // Refilled in this transaction: the planner must see them as they now are (migration CockpitFirstFill).
+    for (const table of ['cockpit_member_day', 'cockpit_plan_attendee'])
+      await manager.query(`SELECT cockpit_analyze($1)`, [table]);
   }
 
   /** Every fact, from the sources and the recomputed mirrors, into a temporary table of the transaction. */
@@ -209,6 +215,8 @@ export class CockpitRebuildRepository {
         WHERE metric = 'members_active_30d' AND dim = '' AND school_id IS NOT NULL
       ) r
       WHERE (running > 0) <> (running - value > 0)`);
+    // A temporary table is never analyzed by autovacuum.
+    await manager.query(`ANALYZE cockpit_rebuild_fact`);
   }
 
   /**
@@ -235,6 +243,7 @@ export class CockpitRebuildRepository {
       FROM cockpit_rebuild_fact f LEFT JOIN cockpit_school cs ON cs.school_id = f.school_id
       GROUP BY 1, 2, 3, 4, 5, 6`),
     );
+    await manager.query(`ANALYZE cockpit_rebuild_area_fact`);
     // Every row of a level from the grouped facts, per day or per month.
     const levels = (grain: 'daily' | 'monthly') => {
       const period = grain === 'daily' ? 'day' : `date_trunc('month', day)::date`;

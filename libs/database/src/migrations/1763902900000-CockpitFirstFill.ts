@@ -12,7 +12,11 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *    the trigger's sums of 30 million new rows would take longer than the fill);
  *  - `cockpit_reindex(table)` builds them again from those definitions (the primary key first), in parallel, and
  *    turns the trigger back on.
- * Both run inside the rebuild's transaction: if it fails, the drop is rolled back with everything else. Readers of
+ *  - `cockpit_analyze(table)` gathers the statistics of a cockpit table the rebuild has just refilled, in its
+ *    transaction: the mirrors are emptied and written again on every rebuild, and the statistics autovacuum last saw
+ *    (of an empty table, or of rows since deleted) led the planner to nested loops over millions of rows (minutes
+ *    instead of seconds). Only the owner may ANALYZE a table before PostgreSQL 17.
+ * The first two run inside the rebuild's transaction: if it fails, the drop is rolled back with everything else. Readers of
  * the table wait for that transaction (its lock); the cockpit's reads give up after a few seconds with a 503.
  */
 export class CockpitFirstFill1763902900000 implements MigrationInterface {
@@ -95,17 +99,29 @@ export class CockpitFirstFill1763902900000 implements MigrationInterface {
         END LOOP;
         DELETE FROM cockpit_fill_index WHERE table_name = target;
         EXECUTE format('ALTER TABLE %I SET (parallel_workers = 0)', target);
+        EXECUTE format('ANALYZE %I', target);
         RETURN built;
       END $$`);
+    await queryRunner.query(`
+      CREATE FUNCTION cockpit_analyze(target text) RETURNS void
+      LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+      BEGIN
+        IF target NOT IN ('cockpit_member', 'cockpit_rating', 'cockpit_innovation', 'cockpit_member_day',
+                          'cockpit_plan_attendee', 'cockpit_daily', 'cockpit_monthly') THEN
+          RAISE EXCEPTION 'cockpit_analyze: % is not a cockpit table it may analyze', target;
+        END IF;
+        EXECUTE format('ANALYZE %I', target);
+      END $$`);
     await queryRunner.query(
-      `REVOKE ALL ON FUNCTION cockpit_unindex(text), cockpit_reindex(text) FROM PUBLIC`,
+      `REVOKE ALL ON FUNCTION cockpit_unindex(text), cockpit_reindex(text), cockpit_analyze(text) FROM PUBLIC`,
     );
     await queryRunner.query(
-      `GRANT EXECUTE ON FUNCTION cockpit_unindex(text), cockpit_reindex(text) TO lc_app`,
+      `GRANT EXECUTE ON FUNCTION cockpit_unindex(text), cockpit_reindex(text), cockpit_analyze(text) TO lc_app`,
     );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP FUNCTION cockpit_analyze(text)`);
     await queryRunner.query(`DROP FUNCTION cockpit_reindex(text)`);
     await queryRunner.query(`DROP FUNCTION cockpit_unindex(text)`);
     await queryRunner.query(`DROP TABLE cockpit_fill_index`);
